@@ -1,0 +1,208 @@
+package se.lagesbild.instrument;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PostConstruct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.lagesbild.system.ProblemException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Every instrument version the platform knows. At start-up it reads the definition files shipped under
+ * {@code instruments/<code>/v<version>.yaml}, validates them (a broken file stops start-up), stores new
+ * versions in the database and refuses a file that changed a version already stored: a released version
+ * never changes, a new wording is a new version.
+ */
+@Context
+public class InstrumentCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstrumentCatalog.class);
+    private static final String ROOT = "instruments";
+    private static final Pattern FILE = Pattern.compile(".*/instruments/([^/]+)/v(\\d+)\\.ya?ml");
+
+    private final StoredInstrumentVersionRepository repository;
+    private final JsonMapper json;
+    private final Map<String, NavigableMap<Integer, InstrumentDefinition>> versionsByCode = new ConcurrentHashMap<>();
+
+    public InstrumentCatalog(StoredInstrumentVersionRepository repository, JsonMapper json) {
+        this.repository = repository;
+        this.json = json;
+    }
+
+    @PostConstruct
+    void load() {
+        for (ShippedFile file : shippedFiles()) {
+            InstrumentDefinition definition = InstrumentFileParser.parse(file.name(), file.text());
+            if (!definition.code().equals(file.code()) || definition.version() != file.version()) {
+                throw new InstrumentDefinitionException(file.name() + ": declares " + definition.code() + " v"
+                        + definition.version() + "; the file must be named instruments/" + definition.code()
+                        + "/v" + definition.version() + ".yaml");
+            }
+            store(definition, file.name());
+        }
+        for (StoredInstrumentVersion stored : repository.findAll()) {
+            remember(read(stored));
+        }
+        LOG.info("Instruments loaded: {}", versionsByCode.entrySet().stream()
+                .map(e -> e.getKey() + " v" + e.getValue().keySet()).sorted().toList());
+    }
+
+    /** The newest version of every instrument. */
+    public List<InstrumentDefinition> latestVersions() {
+        return versionsByCode.values().stream().map(versions -> versions.lastEntry().getValue())
+                .sorted(java.util.Comparator.comparing(InstrumentDefinition::code)).toList();
+    }
+
+    public InstrumentDefinition latest(String code) {
+        NavigableMap<Integer, InstrumentDefinition> versions = versionsByCode.get(code);
+        if (versions == null) {
+            throw ProblemException.notFound("Instrumentet " + code + " finns inte. Kända instrument: "
+                    + String.join(", ", new TreeMap<>(versionsByCode).keySet()) + ".");
+        }
+        return versions.lastEntry().getValue();
+    }
+
+    public InstrumentDefinition version(String code, int version) {
+        InstrumentDefinition definition = latest(code);
+        return Optional.ofNullable(versionsByCode.get(code).get(version)).orElseThrow(() -> ProblemException.notFound(
+                "Instrumentet " + code + " har ingen version " + version + ". Senaste versionen är " + definition.version() + "."));
+    }
+
+    private void store(InstrumentDefinition definition, String source) {
+        String definitionJson = write(definition);
+        Optional<StoredInstrumentVersion> stored = repository.findByCodeAndVersion(definition.code(), definition.version());
+        if (stored.isEmpty()) {
+            try {
+                repository.save(new StoredInstrumentVersion(null, definition.code(), definition.version(),
+                        definition.title(), definition.kind(), definitionJson, sha256(definitionJson), source, Instant.now()));
+                LOG.info("Stored the new instrument version {} v{} from {}", definition.code(), definition.version(), source);
+                return;
+            } catch (DataAccessException e) {
+                // Another instance stored it at the same moment; compare with what it stored.
+                stored = repository.findByCodeAndVersion(definition.code(), definition.version());
+                if (stored.isEmpty()) {
+                    throw e;
+                }
+            }
+        }
+        if (!read(stored.get()).equals(definition)) {
+            throw new InstrumentDefinitionException(source + ": " + definition.code() + " v" + definition.version()
+                    + " differs from the version already stored in the database. A released version never changes: "
+                    + "restore the file and publish the change as v" + (definition.version() + 1) + ".");
+        }
+    }
+
+    private void remember(InstrumentDefinition definition) {
+        versionsByCode.computeIfAbsent(definition.code(), code -> Collections.synchronizedNavigableMap(new TreeMap<>()))
+                .put(definition.version(), definition);
+    }
+
+    private InstrumentDefinition read(StoredInstrumentVersion stored) {
+        try {
+            return json.readValue(stored.definitionJson(), InstrumentDefinition.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The stored instrument " + stored.code() + " v" + stored.version() + " cannot be read", e);
+        }
+    }
+
+    private String write(InstrumentDefinition definition) {
+        try {
+            return json.writeValueAsString(definition);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A definition file found on the classpath, named by its path below the classpath root. */
+    private record ShippedFile(String name, String code, int version, String text) {
+    }
+
+    private static List<ShippedFile> shippedFiles() {
+        List<ShippedFile> files = new ArrayList<>();
+        try {
+            var roots = InstrumentCatalog.class.getClassLoader().getResources(ROOT);
+            while (roots.hasMoreElements()) {
+                collect(roots.nextElement(), files);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the instrument definition files", e);
+        }
+        files.sort(java.util.Comparator.comparing(ShippedFile::name));
+        return files;
+    }
+
+    private static void collect(URL root, List<ShippedFile> files) throws IOException {
+        URI uri;
+        try {
+            uri = root.toURI();
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        if ("jar".equals(uri.getScheme())) {
+            FileSystem jar;
+            try {
+                jar = FileSystems.newFileSystem(uri, Map.of());
+            } catch (FileSystemAlreadyExistsException e) {
+                jar = FileSystems.getFileSystem(uri);
+            }
+            walk(jar.getPath("/" + ROOT), files);
+        } else {
+            walk(Path.of(uri), files);
+        }
+    }
+
+    private static void walk(Path root, List<ShippedFile> files) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                String normalized = path.toString().replace('\\', '/');
+                Matcher name = FILE.matcher(normalized);
+                if (!name.matches()) {
+                    if (!normalized.endsWith(".md")) {
+                        throw new InstrumentDefinitionException(normalized + ": not a definition file name; "
+                                + "expected instruments/<code>/v<version>.yaml");
+                    }
+                    continue;
+                }
+                String relative = normalized.substring(normalized.lastIndexOf("/" + ROOT + "/") + 1);
+                files.add(new ShippedFile(relative, name.group(1), Integer.parseInt(name.group(2)),
+                        Files.readString(path, StandardCharsets.UTF_8)));
+            }
+        }
+    }
+}

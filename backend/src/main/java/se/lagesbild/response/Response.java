@@ -1,0 +1,24 @@
+package se.lagesbild.response;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** One respondent's set of answers in a round. */
+@MappedEntity("responses")
+public record Response(
+        @Id @GeneratedValue @Nullable Long id,
+        long roundId,
+        @Nullable String respondentRole,
+        ResponseStatus status,
+        @DateCreated @Nullable Instant createdAt,
+        @Nullable Instant submittedAt) {
+
+    Response submitted(Instant at) {
+        return new Response(id, roundId, respondentRole, ResponseStatus.SUBMITTED, createdAt, at);
+    }
+}

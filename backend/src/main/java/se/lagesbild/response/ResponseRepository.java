@@ -1,0 +1,25 @@
+package se.lagesbild.response;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface ResponseRepository extends CrudRepository<Response, Long> {
+
+    /** Locks the response for the rest of the transaction, so a submit and an answer never interleave. */
+    @Query("SELECT * FROM responses WHERE id = :id FOR UPDATE")
+    Optional<Response> findByIdForUpdate(long id);
+
+    @Query("""
+            SELECT r.id, r.round_id, r.respondent_role, r.status, r.created_at, r.submitted_at,
+                   (SELECT COUNT(*) FROM answers a WHERE a.response_id = r.id) AS answered
+            FROM responses r WHERE r.round_id = :roundId ORDER BY r.id""")
+    List<ResponseSummary> summariesByRound(long roundId);
+
+    long countByRoundIdAndStatus(long roundId, ResponseStatus status);
+}

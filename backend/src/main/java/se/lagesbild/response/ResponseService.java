@@ -1,0 +1,110 @@
+package se.lagesbild.response;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import se.lagesbild.instrument.InstrumentCatalog;
+import se.lagesbild.instrument.InstrumentDefinition;
+import se.lagesbild.round.Round;
+import se.lagesbild.round.RoundService;
+import se.lagesbild.system.ProblemException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Starting responses, saving answers one at a time as they are given, and submitting. */
+@Singleton
+public class ResponseService {
+
+    private final ResponseRepository responses;
+    private final AnswerRepository answers;
+    private final RoundService rounds;
+    private final InstrumentCatalog instruments;
+
+    public ResponseService(ResponseRepository responses, AnswerRepository answers, RoundService rounds,
+                           InstrumentCatalog instruments) {
+        this.responses = responses;
+        this.answers = answers;
+        this.rounds = rounds;
+        this.instruments = instruments;
+    }
+
+    @Transactional
+    public Response start(long roundId, @Nullable String respondentRole) {
+        Round round = rounds.get(roundId);
+        if (!round.acceptsAnswers()) {
+            throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
+        }
+        return responses.save(new Response(null, roundId, blankToNull(respondentRole), ResponseStatus.DRAFT, null, null));
+    }
+
+    public Response get(long responseId) {
+        return responses.findById(responseId).orElseThrow(() -> notFound(responseId));
+    }
+
+    public List<Answer> answers(long responseId) {
+        return answers.findByResponseIdOrderByItemCode(responseId);
+    }
+
+    public List<ResponseSummary> summaries(long roundId) {
+        rounds.get(roundId);
+        return responses.summariesByRound(roundId);
+    }
+
+    /**
+     * Saves one answer; saving the same answer again changes nothing. Checks, in order: the item exists in
+     * the round's instrument version (404), the value is on its scale (400), the response is still a draft
+     * in an open round (409).
+     */
+    @Transactional
+    public Answer saveAnswer(long responseId, String itemCode, @Nullable Integer value, @Nullable String comment) {
+        Response response = responses.findByIdForUpdate(responseId).orElseThrow(() -> notFound(responseId));
+        Round round = rounds.get(response.roundId());
+        InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
+        if (instrument.findItem(itemCode).isEmpty()) {
+            throw ProblemException.notFound("Påståendet " + itemCode + " finns inte i " + instrument.title()
+                    + " (version " + instrument.version() + ").");
+        }
+        if (!instrument.acceptsValue(value)) {
+            throw ProblemException.badRequest("value", "Värdet " + value + " finns inte på skalan för " + itemCode
+                    + ". Tillåtna värden: " + instrument.describeAcceptedValues() + ".");
+        }
+        requireEditable(response, round);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String cleanComment = blankToNull(comment);
+        answers.upsert(responseId, itemCode, value, cleanComment, now);
+        return new Answer(null, responseId, itemCode, value, cleanComment, now);
+    }
+
+    /** Submits the response; submitting one that is already submitted answers the same result. */
+    @Transactional
+    public Response submit(long responseId) {
+        Response response = responses.findByIdForUpdate(responseId).orElseThrow(() -> notFound(responseId));
+        if (response.status() == ResponseStatus.SUBMITTED) {
+            return response;
+        }
+        Round round = rounds.get(response.roundId());
+        if (!round.acceptsAnswers()) {
+            throw ProblemException.conflict("Omgången " + round.label() + " är stängd; svaret kan inte längre skickas in.");
+        }
+        return responses.update(response.submitted(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    private static void requireEditable(Response response, Round round) {
+        if (response.status() == ResponseStatus.SUBMITTED) {
+            throw ProblemException.conflict("Svaret är redan inskickat och kan inte ändras.");
+        }
+        if (!round.acceptsAnswers()) {
+            throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
+        }
+    }
+
+    private static ProblemException notFound(long responseId) {
+        return ProblemException.notFound("Svaret med id " + responseId + " finns inte.");
+    }
+
+    private static String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,75 @@
+package se.lagesbild.round;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.SerdeImport;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import se.lagesbild.scoring.RoundScores;
+
+import java.util.List;
+
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@SerdeImport(RoundScores.TotalScore.class)
+@SerdeImport(RoundScores.PartScore.class)
+@SerdeImport(RoundScores.ItemScore.class)
+public class RoundController {
+
+    private final RoundService rounds;
+
+    public RoundController(RoundService rounds) {
+        this.rounds = rounds;
+    }
+
+    @Post("/rounds")
+    public HttpResponse<Round> start(@Valid @Body NewRound request) {
+        return HttpResponse.created(rounds.start(request.organisationId(), request.instrumentCode(), request.label()));
+    }
+
+    @Get("/rounds/{roundId}")
+    public Round get(long roundId) {
+        return rounds.get(roundId);
+    }
+
+    @Get("/organisations/{organisationId}/rounds")
+    public List<Round> ofOrganisation(long organisationId) {
+        return rounds.ofOrganisation(organisationId);
+    }
+
+    @Post("/rounds/{roundId}/close")
+    public Round close(long roundId) {
+        return rounds.close(roundId);
+    }
+
+    @Get("/rounds/{roundId}/scores")
+    public RoundScoresView scores(long roundId) {
+        Round round = rounds.get(roundId);
+        RoundScores scores = rounds.scores(round);
+        return new RoundScoresView(round.id(), round.instrumentCode(), round.instrumentVersion(), round.label(),
+                scores.respondents(), scores.total(), scores.parts(), scores.items());
+    }
+
+    @Serdeable
+    public record NewRound(
+            @NotNull(message = "Ange organisationen (organisationId).") Long organisationId,
+            @NotBlank(message = "Ange instrumentet (instrumentCode).") String instrumentCode,
+            @NotBlank(message = "Ange omgångens namn, till exempel 2025.")
+            @Size(max = 50, message = "Omgångens namn får vara högst 50 tecken.") String label) {
+    }
+
+    /** A round's scores, as in the API contract. */
+    @Serdeable
+    public record RoundScoresView(long roundId, String instrumentCode, int instrumentVersion, String label,
+                                  int respondents, RoundScores.TotalScore total, List<RoundScores.PartScore> parts,
+                                  List<RoundScores.ItemScore> items) {
+    }
+}

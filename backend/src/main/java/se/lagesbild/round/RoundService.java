@@ -1,0 +1,89 @@
+package se.lagesbild.round;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import se.lagesbild.instrument.InstrumentCatalog;
+import se.lagesbild.instrument.InstrumentDefinition;
+import se.lagesbild.organisation.OrganisationController;
+import se.lagesbild.organisation.OrganisationRepository;
+import se.lagesbild.response.Answer;
+import se.lagesbild.response.AnswerRepository;
+import se.lagesbild.response.ResponseRepository;
+import se.lagesbild.response.ResponseStatus;
+import se.lagesbild.scoring.RoundScores;
+import se.lagesbild.scoring.RoundScoring;
+import se.lagesbild.system.ProblemException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Starting, listing and closing rounds, and scoring them. */
+@Singleton
+public class RoundService {
+
+    private final RoundRepository rounds;
+    private final OrganisationRepository organisations;
+    private final AnswerRepository answers;
+    private final ResponseRepository responses;
+    private final InstrumentCatalog instruments;
+    private final int anonymityThreshold;
+
+    public RoundService(RoundRepository rounds, OrganisationRepository organisations, AnswerRepository answers,
+                        ResponseRepository responses, InstrumentCatalog instruments, @Value("${lagesbild.anonymity-threshold:5}") int anonymityThreshold) {
+        this.rounds = rounds;
+        this.organisations = organisations;
+        this.answers = answers;
+        this.responses = responses;
+        this.instruments = instruments;
+        this.anonymityThreshold = anonymityThreshold;
+    }
+
+    /** Starts a round on the newest version of the instrument; the round keeps that version. */
+    @Transactional
+    public Round start(long organisationId, String instrumentCode, String label) {
+        if (!organisations.existsById(organisationId)) {
+            throw OrganisationController.notFound(organisationId);
+        }
+        InstrumentDefinition instrument = instruments.latest(instrumentCode);
+        return rounds.save(new Round(null, organisationId, instrument.code(), instrument.version(), label.strip(),
+                RoundStatus.OPEN, null, null));
+    }
+
+    public Round get(long roundId) {
+        return rounds.findById(roundId).orElseThrow(() -> ProblemException.notFound(
+                "Omgången med id " + roundId + " finns inte."));
+    }
+
+    public List<Round> ofOrganisation(long organisationId) {
+        if (!organisations.existsById(organisationId)) {
+            throw OrganisationController.notFound(organisationId);
+        }
+        return rounds.findByOrganisationIdOrderByCreatedAtDesc(organisationId);
+    }
+
+    /** Closes the round; closing a closed round changes nothing. */
+    @Transactional
+    public Round close(long roundId) {
+        Round round = get(roundId);
+        return round.acceptsAnswers() ? rounds.update(round.closed(Instant.now().truncatedTo(ChronoUnit.MILLIS))) : round;
+    }
+
+    public RoundScores scores(Round round) {
+        InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
+        Map<Long, Map<String, Integer>> byResponse = new HashMap<>();
+        for (Answer answer : answers.findSubmittedByRound(round.id())) {
+            byResponse.computeIfAbsent(answer.responseId(), id -> new HashMap<>()).put(answer.itemCode(), answer.value());
+        }
+        long submittedWithoutAnswers = responses.countByRoundIdAndStatus(round.id(), ResponseStatus.SUBMITTED) - byResponse.size();
+        List<Map<String, Integer>> submitted = new ArrayList<>(byResponse.values());
+        for (long i = 0; i < submittedWithoutAnswers; i++) {
+            submitted.add(Map.of());
+        }
+        return RoundScoring.score(instrument, submitted, anonymityThreshold);
+    }
+}

@@ -1,0 +1,32 @@
+package se.lagesbild.scoring;
+
+import java.util.List;
+
+/**
+ * The scores of one round over its submitted responses. Any figure that could single out a respondent is
+ * withheld: {@code suppressed} is true and its numbers are null.
+ *
+ * @param respondents the number of submitted responses
+ */
+public record RoundScores(int respondents, TotalScore total, List<PartScore> parts, List<ItemScore> items) {
+
+    /**
+     * The whole instrument. {@code mean} is the mean of the answered items' means; {@code sum} their sum
+     * (for the one-respondent checklist, the familiar 10–40 total); {@code complete} tells whether every
+     * item has a value, since a sum over fewer items is not comparable.
+     */
+    public record TotalScore(Double mean, Double sum, Integer answered, int items, Boolean complete, boolean suppressed) {
+    }
+
+    /** One part (area): the mean of its answered items' means. */
+    public record PartScore(String code, String title, Double mean, Integer answered, int items, boolean suppressed) {
+    }
+
+    /**
+     * One item over the respondents who gave it a value; "Vet inte" is counted in {@code dontKnow} and
+     * never as a value. {@code stdDev} is the population standard deviation.
+     */
+    public record ItemScore(String code, Double mean, Integer n, Integer min, Integer max, Double stdDev,
+                            Integer dontKnow, boolean suppressed) {
+    }
+}

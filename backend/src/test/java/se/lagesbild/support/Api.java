@@ -1,0 +1,90 @@
+package se.lagesbild.support;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Calls the API as an outside client would, reading JSON into maps so tests assert on the wire format. */
+public record Api(BlockingHttpClient http, JsonMapper json) {
+
+    public Map<String, Object> get(String uri) {
+        return map(http.exchange(HttpRequest.GET(uri), String.class));
+    }
+
+    public List<Map<String, Object>> getList(String uri) {
+        return read(http.exchange(HttpRequest.GET(uri), String.class).body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+    }
+
+    public Map<String, Object> post(String uri, Object body) {
+        return map(http.exchange(HttpRequest.POST(uri, body), String.class));
+    }
+
+    public HttpResponse<String> exchangePost(String uri, Object body) {
+        return http.exchange(HttpRequest.POST(uri, body), String.class);
+    }
+
+    public Map<String, Object> put(String uri, Object body) {
+        return map(http.exchange(HttpRequest.PUT(uri, body), String.class));
+    }
+
+    public long createOrganisation(String name) {
+        return id(post("/api/organisations", Map.of("name", name)));
+    }
+
+    public long createRound(long organisationId, String instrumentCode, String label) {
+        return id(post("/api/rounds", Map.of("organisationId", organisationId, "instrumentCode", instrumentCode, "label", label)));
+    }
+
+    public long startResponse(long roundId) {
+        return id(post("/api/rounds/" + roundId + "/responses", Map.of()));
+    }
+
+    public Map<String, Object> answer(long responseId, String itemCode, Integer value, String comment) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("value", value);
+        body.put("comment", comment);
+        return put("/api/responses/" + responseId + "/answers/" + itemCode, body);
+    }
+
+    /** Runs a call that must fail; checks the status and the problem+json format, and returns the problem. */
+    public Map<String, Object> problem(int status, Runnable call) {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, call::run);
+        assertEquals(status, e.getStatus().getCode(), () -> "body: " + e.getResponse().getBody(String.class).orElse(""));
+        assertTrue(e.getResponse().getContentType().map(type -> type.toString().startsWith("application/problem+json")).orElse(false),
+                () -> "content type was " + e.getResponse().getContentType());
+        Map<String, Object> problem = read(e.getResponse().getBody(String.class).orElseThrow(), Argument.mapOf(String.class, Object.class));
+        assertEquals(status, ((Number) problem.get("status")).intValue());
+        assertTrue(problem.get("title") instanceof String);
+        assertTrue(problem.get("detail") instanceof String detail && !detail.isBlank());
+        return problem;
+    }
+
+    public static long id(Map<String, Object> resource) {
+        return ((Number) resource.get("id")).longValue();
+    }
+
+    private Map<String, Object> map(HttpResponse<String> response) {
+        return read(response.body(), Argument.mapOf(String.class, Object.class));
+    }
+
+    private <T> T read(String body, Argument<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

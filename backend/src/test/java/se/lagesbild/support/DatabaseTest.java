@@ -1,0 +1,19 @@
+package se.lagesbild.support;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Base of every test that runs the application: points it at the suite's one database server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class DatabaseTest implements TestPropertyProvider {
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>();
+        TestDatabase.properties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        return properties;
+    }
+}

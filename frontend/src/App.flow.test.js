@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { createMemoryHistory } from 'vue-router'
+import App from './App.vue'
+import { createAppRouter } from './router/index.js'
+import { createAppI18n } from './i18n/index.js'
+import { createFakeBackend } from './test/fakeBackend.js'
+
+const instrument = {
+  code: 'checklist-systematik',
+  version: 1,
+  title: 'Checklista för systematiskt arbete',
+  kind: 'checklist',
+  respondents: 'single',
+  scale: [
+    { value: 1, label: 'Inte påbörjat' },
+    { value: 2, label: 'Påbörjat' },
+    { value: 3, label: 'Delvis genomfört' },
+    { value: 4, label: 'Genomfört' },
+  ],
+  dontKnowLabel: 'Vet inte',
+  commentPrompt: 'Kommentar',
+  parts: [
+    { code: 'P1', title: 'Styrning', items: [{ code: 'CS-01', text: 'Ett' }, { code: 'CS-02', text: 'Två' }] },
+    { code: 'P2', title: 'Uppföljning', items: [{ code: 'CS-03', text: 'Tre' }] },
+  ],
+}
+
+let backend
+
+beforeEach(() => {
+  backend = createFakeBackend(instrument)
+  vi.stubGlobal('fetch', vi.fn((url, init) => backend.handle(url, init)))
+  window.scrollTo = vi.fn()
+  // jsdom has no canvas; the chart then simply is not drawn.
+  HTMLCanvasElement.prototype.getContext = () => null
+})
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  document.body.innerHTML = ''
+})
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) {
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 0))
+  }
+}
+
+describe('app flow', () => {
+  it('creates an organisation and round, answers, submits and shows the result', async () => {
+    const router = createAppRouter(createMemoryHistory())
+    router.push('/')
+    await router.isReady()
+    const app = mount(App, {
+      global: { plugins: [createPinia(), createAppI18n('sv'), router] },
+      attachTo: document.body,
+    })
+    await settle()
+    const $ = (id) => app.get(`[data-testid="${id}"]`)
+
+    await $('org-name-input').setValue('Socialtjänsten Exempelby')
+    await $('org-create').trigger('submit')
+    await settle()
+    expect($('org-link').text()).toBe('Socialtjänsten Exempelby')
+
+    await router.push($('org-link').attributes('href'))
+    await vi.waitFor(() => expect(app.find('[data-testid="round-create"]').exists()).toBe(true))
+    expect($('instrument-select').element.value).toBe('checklist-systematik')
+    expect($('round-label-input').element.value).toBe(String(new Date().getFullYear()))
+    await $('round-create').trigger('submit')
+    await settle()
+    expect(app.findAll('[data-testid="round-link"]')).toHaveLength(1)
+
+    await router.push($('round-link').attributes('href'))
+    await vi.waitFor(() => expect(app.find('[data-testid="response-create"]').exists()).toBe(true))
+    expect(app.text()).toContain('Checklista för systematiskt arbete')
+    await $('response-create').trigger('click')
+    await vi.waitFor(() => expect(app.find('[data-testid="progress"]').exists()).toBe(true))
+    expect(router.currentRoute.value.name).toBe('response')
+
+    await $('option-CS-01-3').setValue(true)
+    await $('option-CS-02-dontknow').setValue(true)
+    await settle()
+    expect($('save-status-CS-01').text()).toBe('Sparat')
+    expect($('progress').text()).toBe('2 av 3 besvarade')
+
+    await $('review').trigger('click')
+    expect($('unanswered-list').text()).toContain('CS-03')
+    await $('submit').trigger('click')
+    await vi.waitFor(() => expect(app.find('[data-testid="total-sum"]').exists()).toBe(true))
+    expect(router.currentRoute.value.name).toBe('result')
+    expect(backend.responses[0].status).toBe('submitted')
+
+    expect($('total-sum').text()).toBe('3')
+    expect($('total-mean').text()).toBe('3')
+    expect(app.findAll('[data-testid="part-row"]')).toHaveLength(2)
+    expect($('part-chart').find('canvas').attributes('aria-label')).toContain('Styrning: 3')
+    expect(app.text()).toContain('1 av 3 påståenden besvarade')
+
+    app.unmount()
+  })
+
+  it('shows the problem detail when creating an organisation fails', async () => {
+    const router = createAppRouter(createMemoryHistory())
+    router.push('/')
+    await router.isReady()
+    const app = mount(App, {
+      global: { plugins: [createPinia(), createAppI18n('sv'), router] },
+      attachTo: document.body,
+    })
+    await settle()
+    // Bypass the client-side required check to exercise the server's problem+json.
+    backend.handle = vi.fn(async () =>
+      new Response(JSON.stringify({ status: 409, title: 'Conflict', detail: 'Organisationen finns redan.' }), {
+        status: 409,
+        headers: { 'Content-Type': 'application/problem+json' },
+      }),
+    )
+    await app.get('[data-testid="org-name-input"]').setValue('Dubblett')
+    await app.get('[data-testid="org-create"]').trigger('submit')
+    await settle()
+    expect(app.get('[role="alert"]').text()).toContain('Organisationen finns redan.')
+    app.unmount()
+  })
+})

@@ -1,0 +1,54 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import HomeView from '../views/HomeView.vue'
+
+export const routes = [
+  { path: '/', name: 'home', component: HomeView, meta: { titleKey: 'home.title' } },
+  {
+    path: '/organisationer/:id',
+    name: 'organisation',
+    component: () => import('../views/OrganisationView.vue'),
+    props: true,
+    meta: { titleKey: 'organisation.pageTitle' },
+  },
+  {
+    path: '/omgangar/:id',
+    name: 'round',
+    component: () => import('../views/RoundView.vue'),
+    props: true,
+    meta: { titleKey: 'round.pageTitle' },
+  },
+  {
+    path: '/omgangar/:id/resultat',
+    name: 'result',
+    component: () => import('../views/ResultView.vue'),
+    props: true,
+    meta: { titleKey: 'result.pageTitle' },
+  },
+  {
+    path: '/svar/:id',
+    name: 'response',
+    component: () => import('../views/ResponseView.vue'),
+    props: true,
+    meta: { titleKey: 'response.pageTitle' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('../views/NotFoundView.vue'),
+    meta: { titleKey: 'notFound.title' },
+  },
+]
+
+export function createAppRouter(history = createWebHistory(import.meta.env.BASE_URL)) {
+  return createRouter({
+    history,
+    routes,
+    scrollBehavior(to, from, saved) {
+      if (saved) return saved
+      if (to.hash) return { el: to.hash, top: 96 }
+      return { top: 0 }
+    },
+  })
+}
+
+export default createAppRouter()

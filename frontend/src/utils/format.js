@@ -1,0 +1,23 @@
+// Locale-aware number and date formatting shared by views and the chart.
+
+export function roundTo(value, decimals = 2) {
+  if (value === null || value === undefined || !Number.isFinite(Number(value))) return null
+  const f = 10 ** decimals
+  return Math.round(Number(value) * f) / f
+}
+
+export function formatNumber(value, locale, decimals = 2) {
+  const rounded = roundTo(value, decimals)
+  if (rounded === null) return '–'
+  return new Intl.NumberFormat(locale, {
+    maximumFractionDigits: decimals,
+    useGrouping: false,
+  }).format(rounded)
+}
+
+export function formatDateTime(iso, locale) {
+  if (!iso) return ''
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return String(iso)
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d)
+}
