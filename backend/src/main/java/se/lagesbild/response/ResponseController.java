@@ -1,5 +1,6 @@
 package se.lagesbild.response;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -64,7 +65,10 @@ public class ResponseController {
     }
 
     @Serdeable
-    public record AnswerView(String itemCode, @Nullable Integer value, @Nullable String comment, Instant updatedAt) {
+    public record AnswerView(String itemCode,
+                             @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Integer value,
+                             @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String comment,
+                             Instant updatedAt) {
         static AnswerView of(Answer answer) {
             return new AnswerView(answer.itemCode(), answer.value(), answer.comment(), answer.updatedAt());
         }

@@ -34,7 +34,7 @@ public class EmbeddedDatabaseConfigurer implements BeanInitializedEventListener<
     @Override
     public synchronized DatasourceConfiguration onInitialized(BeanInitializingEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration configuration = event.getBean();
-        String url = configuration.getUrl();
+        String url = configuration.getConfiguredUrl();
         if (url != null && !url.isBlank()) {
             LOG.info("Using the configured database {}", url);
             return configuration;
