@@ -4,14 +4,20 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +36,7 @@ public final class InstrumentFileParser {
     private static final Pattern INSTRUMENT_CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern PART_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern ITEM_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final Set<String> TOP_FIELDS = Set.of("code", "version", "title", "kind", "respondents", "source",
             "scale", "dontKnowLabel", "commentPrompt", "parts");
 
@@ -37,21 +44,39 @@ public final class InstrumentFileParser {
     }
 
     public static InstrumentDefinition parse(String source, String text) {
-        return parse(source, new StringReader(text));
-    }
-
-    public static InstrumentDefinition parse(String source, Reader reader) {
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new InstrumentDefinitionException(source + ", line " + line + ": not valid YAML: " + e.getProblem());
+        } catch (ReaderException e) {
+            // A character YAML does not allow, such as a control character pasted from a word processor.
+            throw new InstrumentDefinitionException(source + ", line " + lineAt(text, e.getPosition())
+                    + ": not valid YAML: the character U+" + String.format("%04X", e.getCodePoint()) + " is not allowed");
+        } catch (YAMLException e) {
+            throw new InstrumentDefinitionException(source + ": not valid YAML: " + e.getMessage());
         }
         if (root == null) {
             throw new InstrumentDefinitionException(source + ": the file is empty");
         }
         return new Reading(source).definition(root);
+    }
+
+    public static InstrumentDefinition parse(String source, Reader reader) {
+        StringWriter text = new StringWriter();
+        try {
+            reader.transferTo(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + source, e);
+        }
+        return parse(source, text.toString());
+    }
+
+    /** The 1-based line of the character at a code point index, as SnakeYAML counts positions. */
+    private static int lineAt(String text, int codePointIndex) {
+        int index = text.offsetByCodePoints(0, Math.min(codePointIndex, text.codePointCount(0, text.length())));
+        return 1 + (int) LINE_BREAK.matcher(text.substring(0, index)).results().count();
     }
 
     /** One pass over one file; knows the file's name for its messages. */
@@ -147,7 +172,7 @@ public final class InstrumentFileParser {
         String string(Map<String, Node> fields, Node owner, String path, String name) {
             String field = join(path, name);
             Node node = required(fields, owner, field, name);
-            if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+            if (!(node instanceof ScalarNode scalar) || isEmpty(scalar)) {
                 throw fail(node, field, "must be a non-empty text");
             }
             return scalar.getValue().strip();
@@ -158,7 +183,7 @@ public final class InstrumentFileParser {
             if (node == null) {
                 return null;
             }
-            if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+            if (!(node instanceof ScalarNode scalar) || isEmpty(scalar)) {
                 throw fail(node, name, "must be a non-empty text when given");
             }
             return scalar.getValue().strip();
@@ -209,6 +234,11 @@ public final class InstrumentFileParser {
 
         InstrumentDefinitionException fail(Node node, String field, String problem) {
             return new InstrumentDefinitionException(source, node.getStartMark().getLine() + 1, field, problem);
+        }
+
+        /** Blank, or a YAML null ({@code null}, {@code ~}): not a text, though the node holds the characters. */
+        static boolean isEmpty(ScalarNode scalar) {
+            return scalar.getValue().isBlank() || Tag.NULL.equals(scalar.getTag());
         }
 
         static String join(String path, String name) {

@@ -1,0 +1,252 @@
+package se.lagesbild.scoring;
+
+import org.junit.jupiter.api.Test;
+import se.lagesbild.instrument.InstrumentDefinition;
+import se.lagesbild.instrument.InstrumentDefinition.Item;
+import se.lagesbild.instrument.InstrumentDefinition.Part;
+import se.lagesbild.instrument.InstrumentDefinition.ScaleStep;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * RoundScoring as a pure function, without a Micronaut context. Every expectation is computed by hand in
+ * the comments; numbers are rounded to two decimals, half up.
+ */
+class RoundScoringTest {
+
+    private static final int THRESHOLD = 5;
+    private static final List<ScaleStep> SCALE = List.of(new ScaleStep(1, "Inte påbörjat"), new ScaleStep(2, "Påbörjat"),
+            new ScaleStep(3, "Till stor del på plats"), new ScaleStep(4, "Helt på plats"));
+
+    /** Answered by one person for the organisation: part p1 = I-1..I-3, part p2 = I-4..I-6. */
+    private static final InstrumentDefinition CHECKLIST = new InstrumentDefinition("demo-checklist", 1, "Demo checklist",
+            "checklist", "single", null, SCALE, "Vet inte", null, List.of(
+            new Part("p1", "Part one", List.of(new Item("I-1", "One"), new Item("I-2", "Two"), new Item("I-3", "Three"))),
+            new Part("p2", "Part two", List.of(new Item("I-4", "Four"), new Item("I-5", "Five"), new Item("I-6", "Six")))));
+
+    /** Answered by many respondents, so the anonymity threshold applies: part q1 = Q-1, Q-2; part q2 = Q-3. */
+    private static final InstrumentDefinition QUESTIONNAIRE = new InstrumentDefinition("demo-questionnaire", 1,
+            "Demo questionnaire", "questionnaire", "multiple", null, SCALE, "Vet inte", null, List.of(
+            new Part("q1", "Part one", List.of(new Item("Q-1", "One"), new Item("Q-2", "Two"))),
+            new Part("q2", "Part two", List.of(new Item("Q-3", "Three")))));
+
+    @Test
+    void singleRespondentCompleteChecklistHasSumMeanAndPartMeans() {
+        // I-1..I-6 = 4, 4, 3 | 2, 2, 2
+        // sum = 4+4+3+2+2+2 = 17; mean = 17/6 = 2.8333 -> 2.83; answered 6 of 6, complete
+        // p1 = (4+4+3)/3 = 3.6667 -> 3.67; p2 = (2+2+2)/3 = 2.0
+        RoundScores scores = RoundScoring.score(CHECKLIST,
+                List.of(answers("I-1", 4, "I-2", 4, "I-3", 3, "I-4", 2, "I-5", 2, "I-6", 2)), THRESHOLD);
+
+        assertEquals(1, scores.respondents());
+        assertEquals(new RoundScores.TotalScore(2.83, 17.0, 6, 6, true, false), scores.total());
+        assertEquals(List.of(new RoundScores.PartScore("p1", "Part one", 3.67, 3, 3, false),
+                new RoundScores.PartScore("p2", "Part two", 2.0, 3, 3, false)), scores.parts());
+        // One value per item: n 1, min = max = mean, standard deviation 0
+        assertEquals(new RoundScores.ItemScore("I-1", 4.0, 1, 4, 4, 0.0, 0, false), item(scores, "I-1"));
+        assertEquals(new RoundScores.ItemScore("I-3", 3.0, 1, 3, 3, 0.0, 0, false), item(scores, "I-3"));
+    }
+
+    @Test
+    void dontKnowIsMissingNeverZero() {
+        // I-1..I-6 = 4, Vet inte, 3 | 2, (not answered), 1
+        // answered (with a value): I-1, I-3, I-4, I-6 = 4 of 6 -> not complete
+        // sum = 4+3+2+1 = 10; mean = 10/4 = 2.5 (were "Vet inte" a zero: 10/5 = 2.0)
+        // p1 = (4+3)/2 = 3.5 (were it a zero: 7/3 = 2.33); p2 = (2+1)/2 = 1.5
+        RoundScores scores = RoundScoring.score(CHECKLIST,
+                List.of(answers("I-1", 4, "I-2", null, "I-3", 3, "I-4", 2, "I-6", 1)), THRESHOLD);
+
+        assertEquals(new RoundScores.TotalScore(2.5, 10.0, 4, 6, false, false), scores.total());
+        assertEquals(List.of(new RoundScores.PartScore("p1", "Part one", 3.5, 2, 3, false),
+                new RoundScores.PartScore("p2", "Part two", 1.5, 2, 3, false)), scores.parts());
+        // "Vet inte": no value, counted in dontKnow
+        assertEquals(new RoundScores.ItemScore("I-2", null, 0, null, null, null, 1, false), item(scores, "I-2"));
+        // Not answered at all: no value, and not a "Vet inte" either
+        assertEquals(new RoundScores.ItemScore("I-5", null, 0, null, null, null, 0, false), item(scores, "I-5"));
+    }
+
+    @Test
+    void totalMeanIsTheMeanOfItemMeansNotOfPartMeans() {
+        // Parts of unequal size: p1 = X-1..X-3 all 4, p2 = X-4 = 1
+        // total mean = (4+4+4+1)/4 = 3.25, sum 13; the mean of the part means would be (4+1)/2 = 2.5
+        InstrumentDefinition unequal = new InstrumentDefinition("unequal", 1, "Unequal parts", "checklist", "single",
+                null, SCALE, null, null, List.of(
+                new Part("p1", "Three items", List.of(new Item("X-1", "a"), new Item("X-2", "b"), new Item("X-3", "c"))),
+                new Part("p2", "One item", List.of(new Item("X-4", "d")))));
+
+        RoundScores scores = RoundScoring.score(unequal, List.of(answers("X-1", 4, "X-2", 4, "X-3", 4, "X-4", 1)), THRESHOLD);
+
+        assertEquals(new RoundScores.TotalScore(3.25, 13.0, 4, 4, true, false), scores.total());
+        assertEquals(4.0, scores.parts().get(0).mean());
+        assertEquals(1.0, scores.parts().get(1).mean());
+    }
+
+    @Test
+    void severalRespondentsGiveItemMeanCountRangeAndPopulationStdDev() {
+        // Five respondents (= the threshold, so nothing is withheld):
+        //        Q-1       Q-2  Q-3
+        //   R1   1         4    2
+        //   R2   2         4    3
+        //   R3   3         3    Vet inte
+        //   R4   4         3    (not answered)
+        //   R5   Vet inte  4    4
+        // 1,2,3,4 -> n 4, mean 2.5, min 1, max 4;
+        //      variance = (2.25+0.25+0.25+2.25)/4 = 1.25, sd = sqrt(1.25) = 1.118 -> 1.12; dontKnow 1
+        // 4,4,3,3,4 -> n 5, mean 18/5 = 3.6, min 3, max 4;
+        //      variance = (0.16+0.16+0.36+0.36+0.16)/5 = 0.24, sd = 0.4899 -> 0.49; dontKnow 0
+        // 2,3,4 -> n 3, mean 3.0, min 2, max 4; variance = (1+0+1)/3 = 0.667, sd = 0.8165 -> 0.82; dontKnow 1
+        // q1 = (2.5+3.6)/2 = 3.05; q2 = 3.0
+        // total: mean = (2.5+3.6+3.0)/3 = 3.0333 -> 3.03; sum = 9.1; answered 3 of 3, complete
+        RoundScores scores = RoundScoring.score(QUESTIONNAIRE, List.of(
+                answers("Q-1", 1, "Q-2", 4, "Q-3", 2),
+                answers("Q-1", 2, "Q-2", 4, "Q-3", 3),
+                answers("Q-1", 3, "Q-2", 3, "Q-3", null),
+                answers("Q-1", 4, "Q-2", 3),
+                answers("Q-1", null, "Q-2", 4, "Q-3", 4)), THRESHOLD);
+
+        assertEquals(5, scores.respondents());
+        assertEquals(List.of(
+                new RoundScores.ItemScore("Q-1", 2.5, 4, 1, 4, 1.12, 1, false),
+                new RoundScores.ItemScore("Q-2", 3.6, 5, 3, 4, 0.49, 0, false),
+                new RoundScores.ItemScore("Q-3", 3.0, 3, 2, 4, 0.82, 1, false)), scores.items());
+        assertEquals(List.of(new RoundScores.PartScore("q1", "Part one", 3.05, 2, 2, false),
+                new RoundScores.PartScore("q2", "Part two", 3.0, 1, 1, false)), scores.parts());
+        assertEquals(new RoundScores.TotalScore(3.03, 9.1, 3, 3, true, false), scores.total());
+    }
+
+    @Test
+    void fewerRespondentsThanTheThresholdAreSuppressed() {
+        // "multiple" respondents, 3 < 5: every number is withheld; the item counts (structure) remain
+        RoundScores scores = RoundScoring.score(QUESTIONNAIRE, List.of(
+                answers("Q-1", 1, "Q-2", 2, "Q-3", 3),
+                answers("Q-1", 2, "Q-2", 3, "Q-3", 4),
+                answers("Q-1", 4, "Q-2", null, "Q-3", 1)), THRESHOLD);
+
+        assertEquals(3, scores.respondents());
+        assertEquals(new RoundScores.TotalScore(null, null, null, 3, null, true), scores.total());
+        assertEquals(List.of(new RoundScores.PartScore("q1", "Part one", null, null, 2, true),
+                new RoundScores.PartScore("q2", "Part two", null, null, 1, true)), scores.parts());
+        assertEquals(List.of(
+                new RoundScores.ItemScore("Q-1", null, null, null, null, null, null, true),
+                new RoundScores.ItemScore("Q-2", null, null, null, null, null, null, true),
+                new RoundScores.ItemScore("Q-3", null, null, null, null, null, null, true)), scores.items());
+    }
+
+    @Test
+    void oneRespondentBelowTheThresholdIsStillSuppressed() {
+        // 4 = threshold - 1: suppressed
+        RoundScores scores = RoundScoring.score(QUESTIONNAIRE, List.of(
+                answers("Q-1", 1), answers("Q-1", 2), answers("Q-1", 3), answers("Q-1", 4)), THRESHOLD);
+
+        assertTrue(scores.total().suppressed());
+        assertNull(scores.total().mean());
+        assertNull(item(scores, "Q-1").mean());
+    }
+
+    @Test
+    void respondentsAtTheThresholdAreNotSuppressed() {
+        // 5 = threshold: shown. Q-1 = 1,2,3,4,4 -> mean 14/5 = 2.8; unanswered
+        // total: mean 2.8, sum 2.8, answered 1 of 3, not complete
+        RoundScores scores = RoundScoring.score(QUESTIONNAIRE, List.of(
+                answers("Q-1", 1), answers("Q-1", 2), answers("Q-1", 3), answers("Q-1", 4), answers("Q-1", 4)), THRESHOLD);
+
+        assertEquals(new RoundScores.TotalScore(2.8, 2.8, 1, 3, false, false), scores.total());
+        assertFalse(scores.parts().get(0).suppressed());
+        assertFalse(item(scores, "Q-1").suppressed());
+        assertEquals(2.8, item(scores, "Q-1").mean());
+    }
+
+    @Test
+    void singleRespondentInstrumentIsNeverSuppressed() {
+        // respondents "single": 1 respondent < threshold 5, yet shown. Sum 1+2+3+4+1+2 = 13; mean 13/6 = 2.1667 -> 2.17
+        // p1 = (1+2+3)/3 = 2.0; p2 = (4+1+2)/3 = 2.3333 -> 2.33
+        RoundScores scores = RoundScoring.score(CHECKLIST,
+                List.of(answers("I-1", 1, "I-2", 2, "I-3", 3, "I-4", 4, "I-5", 1, "I-6", 2)), THRESHOLD);
+
+        assertEquals(new RoundScores.TotalScore(2.17, 13.0, 6, 6, true, false), scores.total());
+        assertEquals(List.of(new RoundScores.PartScore("p1", "Part one", 2.0, 3, 3, false),
+                new RoundScores.PartScore("p2", "Part two", 2.33, 3, 3, false)), scores.parts());
+        assertTrue(scores.items().stream().noneMatch(RoundScores.ItemScore::suppressed));
+    }
+
+    @Test
+    void zeroRespondentsGiveNullsButAreNotSuppressed() {
+        // Nothing to single anyone out: not suppressed, just empty
+        RoundScores scores = RoundScoring.score(QUESTIONNAIRE, List.of(), THRESHOLD);
+
+        assertEquals(0, scores.respondents());
+        assertEquals(new RoundScores.TotalScore(null, null, 0, 3, false, false), scores.total());
+        assertEquals(List.of(new RoundScores.PartScore("q1", "Part one", null, 0, 2, false),
+                new RoundScores.PartScore("q2", "Part two", null, 0, 1, false)), scores.parts());
+        assertEquals(List.of(
+                new RoundScores.ItemScore("Q-1", null, 0, null, null, null, 0, false),
+                new RoundScores.ItemScore("Q-2", null, 0, null, null, null, 0, false),
+                new RoundScores.ItemScore("Q-3", null, 0, null, null, null, 0, false)), scores.items());
+    }
+
+    @Test
+    void submittedResponsesWithoutAnswersStillCountAsRespondents() {
+        // RoundService passes an empty map for a submitted response without answers: 5 respondents, nothing withheld
+        RoundScores scores = RoundScoring.score(QUESTIONNAIRE,
+                List.of(Map.of(), Map.of(), Map.of(), Map.of(), answers("Q-3", 2)), THRESHOLD);
+
+        assertEquals(5, scores.respondents());
+        assertFalse(scores.total().suppressed());
+        assertEquals(new RoundScores.ItemScore("Q-3", 2.0, 1, 2, 2, 0.0, 0, false), item(scores, "Q-3"));
+    }
+
+    @Test
+    void itemNobodyGaveAValueHasNoMeanAndThePartMeanIgnoresIt() {
+        // Five respondents. Q-1 = 1,2,3,4,4 -> mean 14/5 = 2.8, sd: deviations -1.8,-0.8,0.2,1.2,1.2,
+        //   squares 3.24+0.64+0.04+1.44+1.44 = 6.8, /5 = 1.36, sd = 1.1662 -> 1.17
+        // Q-2 = Vet inte x3, not answered x2 -> n 0, mean null, dontKnow 3
+        // Q-3 = 3 x5 -> mean 3.0, sd 0.0
+        // q1 = Q-1 alone = 2.8 (answered 1 of 2), not (2.8+0)/2; q2 = 3.0
+        // total: mean (2.8+3.0)/2 = 2.9, sum 5.8, answered 2 of 3, not complete
+        RoundScores scores = RoundScoring.score(QUESTIONNAIRE, List.of(
+                answers("Q-1", 1, "Q-2", null, "Q-3", 3),
+                answers("Q-1", 2, "Q-2", null, "Q-3", 3),
+                answers("Q-1", 3, "Q-2", null, "Q-3", 3),
+                answers("Q-1", 4, "Q-3", 3),
+                answers("Q-1", 4, "Q-3", 3)), THRESHOLD);
+
+        assertEquals(new RoundScores.ItemScore("Q-1", 2.8, 5, 1, 4, 1.17, 0, false), item(scores, "Q-1"));
+        assertEquals(new RoundScores.ItemScore("Q-2", null, 0, null, null, null, 3, false), item(scores, "Q-2"));
+        assertEquals(new RoundScores.ItemScore("Q-3", 3.0, 5, 3, 3, 0.0, 0, false), item(scores, "Q-3"));
+        assertEquals(List.of(new RoundScores.PartScore("q1", "Part one", 2.8, 1, 2, false),
+                new RoundScores.PartScore("q2", "Part two", 3.0, 1, 1, false)), scores.parts());
+        assertEquals(new RoundScores.TotalScore(2.9, 5.8, 2, 3, false, false), scores.total());
+    }
+
+    @Test
+    void meansAreRoundedHalfUpToTwoDecimals() {
+        // Eight respondents, Q-1 = 1,1,1,1,1,1,1,2 -> mean 9/8 = 1.125 exactly, half up -> 1.13 (half even would give 1.12)
+        RoundScores scores = RoundScoring.score(QUESTIONNAIRE, List.of(
+                answers("Q-1", 1), answers("Q-1", 1), answers("Q-1", 1), answers("Q-1", 1),
+                answers("Q-1", 1), answers("Q-1", 1), answers("Q-1", 1), answers("Q-1", 2)), THRESHOLD);
+
+        assertEquals(1.13, item(scores, "Q-1").mean());
+    }
+
+    /** A response as item code, value pairs; a null value is "Vet inte". */
+    private static Map<String, Integer> answers(Object... codesAndValues) {
+        Map<String, Integer> answers = new HashMap<>();
+        for (int i = 0; i < codesAndValues.length; i += 2) {
+            answers.put((String) codesAndValues[i], (Integer) codesAndValues[i + 1]);
+        }
+        return answers;
+    }
+
+    private static RoundScores.ItemScore item(RoundScores scores, String code) {
+        return scores.items().stream().filter(item -> item.code().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no item " + code + " in " + Arrays.toString(scores.items().toArray())));
+    }
+}
