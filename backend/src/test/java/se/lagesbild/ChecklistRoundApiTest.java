@@ -61,7 +61,8 @@ class ChecklistRoundApiTest extends DatabaseTest {
         assertEquals(List.of("Styrning och ledning", "Statistik och analys", "Förbättringsarbete"), parts.stream().map(p -> p.get("title")).toList());
         List<Map<String, Object>> items = parts.stream().flatMap(p -> ((List<Map<String, Object>>) p.get("items")).stream()).toList();
         assertEquals(10, items.size());
-        assertEquals(Map.of("code", "CS-01", "text", "Den politiska församlingen tar beslut om jämställdhetsintegrering."), items.get(0));
+        assertEquals(Map.of("code", "CS-01", "text", "Den politiska församlingen tar beslut om jämställdhetsintegrering.",
+                "textEn", "The political assembly takes decisions on gender mainstreaming."), items.get(0));
         assertEquals("CS-10", items.get(9).get("code"));
         assertEquals(checklist, api.get("/api/instruments/" + CHECKLIST + "/versions/1"));
     }

@@ -6,6 +6,8 @@ import io.micronaut.json.JsonMapper;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micronaut.http.HttpStatus;
+import se.lagesbild.system.Problem;
 import se.lagesbild.system.ProblemException;
 
 import java.io.IOException;
@@ -66,7 +68,12 @@ public class InstrumentCatalog {
                         + definition.version() + "; the file must be named instruments/" + definition.code()
                         + "/v" + definition.version() + ".yaml");
             }
-            store(definition, file.name());
+            if (store(definition, file.name()) == Outcome.CONFLICT) {
+                throw new InstrumentDefinitionException(file.name() + ": " + definition.code() + " v" + definition.version()
+                        + " differs from the version already stored in the database. A released version never changes "
+                        + "(only English texts may be added): restore the file and publish the change as v"
+                        + (definition.version() + 1) + ".");
+            }
         }
         for (StoredInstrumentVersion stored : repository.findAll()) {
             remember(read(stored));
@@ -91,12 +98,56 @@ public class InstrumentCatalog {
     }
 
     public InstrumentDefinition version(String code, int version) {
-        InstrumentDefinition definition = latest(code);
-        return Optional.ofNullable(versionsByCode.get(code).get(version)).orElseThrow(() -> ProblemException.notFound(
-                "Instrumentet " + code + " har ingen version " + version + ". Senaste versionen är " + definition.version() + "."));
+        InstrumentDefinition latest = latest(code);
+        InstrumentDefinition known = versionsByCode.get(code).get(version);
+        if (known != null) {
+            return known;
+        }
+        // Uploaded through another instance of the application after this one started.
+        return repository.findByCodeAndVersion(code, version).map(this::read).map(definition -> {
+            remember(definition);
+            return definition;
+        }).orElseThrow(() -> ProblemException.notFound(
+                "Instrumentet " + code + " har ingen version " + version + ". Senaste versionen är " + latest.version() + "."));
     }
 
-    private void store(InstrumentDefinition definition, String source) {
+    /**
+     * Loads an uploaded definition file as a new version, validated exactly as the shipped files are.
+     * Uploading a version that is already stored with the same content changes nothing (English texts may be
+     * added); one with other content is refused.
+     */
+    public Publication publish(String source, String text) {
+        InstrumentDefinition definition;
+        try {
+            definition = InstrumentFileParser.parse(source, text);
+        } catch (InstrumentDefinitionException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Filen kunde inte läsas in som instrument: " + e.getMessage(),
+                    List.of(new Problem.FieldError(e.field() == null ? "file" : e.field(), e.getMessage())));
+        }
+        Outcome outcome = store(definition, source);
+        if (outcome == Outcome.CONFLICT) {
+            int next = Math.max(definition.version(), latest(definition.code()).version()) + 1;
+            throw ProblemException.conflict(definition.title() + " version " + definition.version()
+                    + " finns redan med ett annat innehåll. En inläst version ändras aldrig (bara engelska texter kan "
+                    + "läggas till): ladda upp ändringen som version " + next + ".");
+        }
+        remember(definition);
+        return new Publication(definition, outcome == Outcome.CREATED);
+    }
+
+    /** The result of an upload: the version now stored, and whether it is new. */
+    public record Publication(InstrumentDefinition definition, boolean created) {
+    }
+
+    /** All stored versions of an instrument, oldest first. */
+    public List<InstrumentDefinition> versions(String code) {
+        latest(code);
+        return List.copyOf(versionsByCode.get(code).values());
+    }
+
+    private enum Outcome { CREATED, UNCHANGED, TRANSLATIONS_UPDATED, CONFLICT }
+
+    private Outcome store(InstrumentDefinition definition, String source) {
         String definitionJson = write(definition);
         Optional<StoredInstrumentVersion> stored = repository.findByCodeAndVersion(definition.code(), definition.version());
         if (stored.isEmpty()) {
@@ -104,7 +155,7 @@ public class InstrumentCatalog {
                 repository.save(new StoredInstrumentVersion(null, definition.code(), definition.version(),
                         definition.title(), definition.kind(), definitionJson, sha256(definitionJson), source, Instant.now()));
                 LOG.info("Stored the new instrument version {} v{} from {}", definition.code(), definition.version(), source);
-                return;
+                return Outcome.CREATED;
             } catch (DataAccessException e) {
                 // Another instance stored it at the same moment; compare with what it stored.
                 stored = repository.findByCodeAndVersion(definition.code(), definition.version());
@@ -113,11 +164,18 @@ public class InstrumentCatalog {
                 }
             }
         }
-        if (!read(stored.get()).equals(definition)) {
-            throw new InstrumentDefinitionException(source + ": " + definition.code() + " v" + definition.version()
-                    + " differs from the version already stored in the database. A released version never changes: "
-                    + "restore the file and publish the change as v" + (definition.version() + 1) + ".");
+        InstrumentDefinition known = read(stored.get());
+        if (!known.withoutTranslations().equals(definition.withoutTranslations())) {
+            return Outcome.CONFLICT;
         }
+        if (known.equals(definition)) {
+            return Outcome.UNCHANGED;
+        }
+        StoredInstrumentVersion current = stored.get();
+        repository.update(new StoredInstrumentVersion(current.id(), current.code(), current.version(), current.title(),
+                current.kind(), definitionJson, sha256(definitionJson), source, Instant.now()));
+        LOG.info("Updated the English texts of {} v{} from {}", definition.code(), definition.version(), source);
+        return Outcome.TRANSLATIONS_UPDATED;
     }
 
     private void remember(InstrumentDefinition definition) {

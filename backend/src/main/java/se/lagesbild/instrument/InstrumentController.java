@@ -1,6 +1,12 @@
 package se.lagesbild.instrument;
 
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -24,6 +30,22 @@ public class InstrumentController {
     @Get("/{code}")
     public InstrumentDefinition latest(String code) {
         return catalog.latest(code);
+    }
+
+    @Get("/{code}/versions")
+    public List<InstrumentSummary> versions(String code) {
+        return catalog.versions(code).stream().map(InstrumentSummary::of).toList();
+    }
+
+    /**
+     * Loads a definition file (the YAML text as the body) as a new version: 201 when new, 200 when that
+     * version is already stored with the same content.
+     */
+    @Post(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<InstrumentDefinition> upload(@Body String definitionFile) {
+        InstrumentCatalog.Publication publication = catalog.publish("uploaded file", definitionFile);
+        return publication.created() ? HttpResponse.created(publication.definition()) : HttpResponse.ok(publication.definition());
     }
 
     @Get("/{code}/versions/{version}")

@@ -22,30 +22,69 @@ public record InstrumentDefinition(
         String code,
         int version,
         String title,
+        @Nullable String titleEn,
         String kind,
         String respondents,
         @Nullable String source,
+        List<RespondentRole> respondentRoles,
         List<ScaleStep> scale,
         @Nullable String dontKnowLabel,
+        @Nullable String dontKnowLabelEn,
         @Nullable String commentPrompt,
+        @Nullable String commentPromptEn,
+        List<ReflectionPrompt> reflectionPrompts,
         List<Part> parts) {
 
     public static final Set<String> KINDS = Set.of("checklist", "questionnaire", "staircase");
     public static final Set<String> RESPONDENT_MODES = Set.of("single", "multiple");
 
-    /** A point on the answer scale. */
+    public InstrumentDefinition {
+        respondentRoles = respondentRoles == null ? List.of() : List.copyOf(respondentRoles);
+        reflectionPrompts = reflectionPrompts == null ? List.of() : List.copyOf(reflectionPrompts);
+    }
+
+    /** A point on the answer scale; a staircase step also has a description. */
     @Serdeable
-    public record ScaleStep(int value, String label) {
+    public record ScaleStep(int value, String label, @Nullable String labelEn,
+                            @Nullable String description, @Nullable String descriptionEn) {
     }
 
     /** A part (area) of the instrument, grouping items; scores are also given per part. */
     @Serdeable
-    public record Part(String code, String title, List<Item> items) {
+    public record Part(String code, String title, @Nullable String titleEn, List<Item> items) {
     }
 
     /** One statement or question; its code identifies it across versions of the instrument. */
     @Serdeable
-    public record Item(String code, String text) {
+    public record Item(String code, String text, @Nullable String textEn) {
+    }
+
+    /** A role a respondent answers in (ledning, stödfunktion, medarbetare), so scores can be broken down by role. */
+    @Serdeable
+    public record RespondentRole(String code, String label, @Nullable String labelEn) {
+    }
+
+    /** A question for the group to reflect on after answering. */
+    @Serdeable
+    public record ReflectionPrompt(String text, @Nullable String textEn) {
+    }
+
+    /**
+     * The definition without its English texts: what a stored version may not change. Translations can be
+     * added to a released version; its Swedish wording, codes and scale cannot.
+     */
+    public InstrumentDefinition withoutTranslations() {
+        return new InstrumentDefinition(code, version, title, null, kind, respondents, source,
+                respondentRoles.stream().map(role -> new RespondentRole(role.code(), role.label(), null)).toList(),
+                scale.stream().map(step -> new ScaleStep(step.value(), step.label(), null, step.description(), null)).toList(),
+                dontKnowLabel, null, commentPrompt, null,
+                reflectionPrompts.stream().map(prompt -> new ReflectionPrompt(prompt.text(), null)).toList(),
+                parts.stream().map(part -> new Part(part.code(), part.title(), null,
+                        part.items().stream().map(item -> new Item(item.code(), item.text(), null)).toList())).toList());
+    }
+
+    public Optional<RespondentRole> findRespondentRole(String roleCode) {
+        return respondentRoles.stream().filter(role -> role.code().equals(roleCode)).findFirst();
     }
 
     public Optional<Item> findItem(String itemCode) {

@@ -37,8 +37,10 @@ public final class InstrumentFileParser {
     private static final Pattern PART_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern ITEM_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
-    private static final Set<String> TOP_FIELDS = Set.of("code", "version", "title", "kind", "respondents", "source",
-            "scale", "dontKnowLabel", "commentPrompt", "parts");
+    private static final Pattern ROLE_CODE = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Set<String> TOP_FIELDS = Set.of("code", "version", "title", "titleEn", "kind", "respondents",
+            "source", "respondentRoles", "scale", "dontKnowLabel", "dontKnowLabelEn", "commentPrompt", "commentPromptEn",
+            "reflectionPrompts", "parts");
 
     private InstrumentFileParser() {
     }
@@ -95,9 +97,50 @@ public final class InstrumentFileParser {
             String kind = oneOf(fields, root, "kind", InstrumentDefinition.KINDS);
             String respondents = fields.containsKey("respondents")
                     ? oneOf(fields, root, "respondents", InstrumentDefinition.RESPONDENT_MODES) : "single";
-            return new InstrumentDefinition(code, version, string(fields, root, "title"), kind, respondents,
-                    optionalString(fields, "source"), scale(fields, root), optionalString(fields, "dontKnowLabel"),
-                    optionalString(fields, "commentPrompt"), parts(fields, root));
+            List<InstrumentDefinition.Part> parts = parts(fields, root);
+            if ("staircase".equals(kind) && parts.stream().mapToInt(part -> part.items().size()).sum() != 1) {
+                throw fail(fields.get("parts"), "parts", "a staircase has exactly one item (the placement on the staircase)");
+            }
+            return new InstrumentDefinition(code, version, string(fields, root, "title"), optionalString(fields, "titleEn"),
+                    kind, respondents, optionalString(fields, "source"), respondentRoles(fields), scale(fields, root),
+                    optionalString(fields, "dontKnowLabel"), optionalString(fields, "dontKnowLabelEn"),
+                    optionalString(fields, "commentPrompt"), optionalString(fields, "commentPromptEn"),
+                    reflectionPrompts(fields), parts);
+        }
+
+        List<InstrumentDefinition.RespondentRole> respondentRoles(Map<String, Node> fields) {
+            if (!fields.containsKey("respondentRoles")) {
+                return List.of();
+            }
+            List<InstrumentDefinition.RespondentRole> roles = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            List<Node> nodes = sequence(fields, null, "respondentRoles");
+            for (int i = 0; i < nodes.size(); i++) {
+                String path = "respondentRoles[" + i + "]";
+                Map<String, Node> role = mapping(nodes.get(i), path, Set.of("code", "label", "labelEn"));
+                String roleCode = string(role, nodes.get(i), path, "code");
+                if (!ROLE_CODE.matcher(roleCode).matches() || !seen.add(roleCode)) {
+                    throw fail(role.get("code"), path + ".code", "'" + roleCode + "' must be unique and made of lower-case letters, digits and dashes");
+                }
+                roles.add(new InstrumentDefinition.RespondentRole(roleCode, string(role, nodes.get(i), path, "label"),
+                        optionalString(role, path, "labelEn")));
+            }
+            return roles;
+        }
+
+        List<InstrumentDefinition.ReflectionPrompt> reflectionPrompts(Map<String, Node> fields) {
+            if (!fields.containsKey("reflectionPrompts")) {
+                return List.of();
+            }
+            List<InstrumentDefinition.ReflectionPrompt> prompts = new ArrayList<>();
+            List<Node> nodes = sequence(fields, null, "reflectionPrompts");
+            for (int i = 0; i < nodes.size(); i++) {
+                String path = "reflectionPrompts[" + i + "]";
+                Map<String, Node> prompt = mapping(nodes.get(i), path, Set.of("text", "textEn"));
+                prompts.add(new InstrumentDefinition.ReflectionPrompt(string(prompt, nodes.get(i), path, "text"),
+                        optionalString(prompt, path, "textEn")));
+            }
+            return prompts;
         }
 
         List<InstrumentDefinition.ScaleStep> scale(Map<String, Node> fields, Node owner) {
@@ -106,12 +149,14 @@ public final class InstrumentFileParser {
             List<Node> nodes = sequence(fields, owner, "scale");
             for (int i = 0; i < nodes.size(); i++) {
                 String path = "scale[" + i + "]";
-                Map<String, Node> step = mapping(nodes.get(i), path, Set.of("value", "label"));
+                Map<String, Node> step = mapping(nodes.get(i), path, Set.of("value", "label", "labelEn", "description", "descriptionEn"));
                 int value = integer(step, nodes.get(i), path, "value");
                 if (!seen.add(value)) {
                     throw fail(step.get("value"), path + ".value", "the value " + value + " appears twice on the scale");
                 }
-                steps.add(new InstrumentDefinition.ScaleStep(value, string(step, nodes.get(i), path, "label")));
+                steps.add(new InstrumentDefinition.ScaleStep(value, string(step, nodes.get(i), path, "label"),
+                        optionalString(step, path, "labelEn"), optionalString(step, path, "description"),
+                        optionalString(step, path, "descriptionEn")));
             }
             return List.copyOf(steps);
         }
@@ -123,7 +168,7 @@ public final class InstrumentFileParser {
             List<Node> nodes = sequence(fields, owner, "parts");
             for (int p = 0; p < nodes.size(); p++) {
                 String path = "parts[" + p + "]";
-                Map<String, Node> part = mapping(nodes.get(p), path, Set.of("code", "title", "items"));
+                Map<String, Node> part = mapping(nodes.get(p), path, Set.of("code", "title", "titleEn", "items"));
                 String partCode = string(part, nodes.get(p), path, "code");
                 if (!PART_CODE.matcher(partCode).matches() || !partCodes.add(partCode)) {
                     throw fail(part.get("code"), path + ".code", "'" + partCode + "' must be unique and made of letters, digits, - and _");
@@ -132,7 +177,7 @@ public final class InstrumentFileParser {
                 List<Node> itemNodes = sequence(part, nodes.get(p), path, "items");
                 for (int i = 0; i < itemNodes.size(); i++) {
                     String itemPath = path + ".items[" + i + "]";
-                    Map<String, Node> item = mapping(itemNodes.get(i), itemPath, Set.of("code", "text"));
+                    Map<String, Node> item = mapping(itemNodes.get(i), itemPath, Set.of("code", "text", "textEn"));
                     String itemCode = string(item, itemNodes.get(i), itemPath, "code");
                     if (!ITEM_CODE.matcher(itemCode).matches()) {
                         throw fail(item.get("code"), itemPath + ".code", "'" + itemCode + "' must be upper-case letters, digits and dashes");
@@ -140,9 +185,11 @@ public final class InstrumentFileParser {
                     if (!itemCodes.add(itemCode)) {
                         throw fail(item.get("code"), itemPath + ".code", "the item code " + itemCode + " appears twice");
                     }
-                    items.add(new InstrumentDefinition.Item(itemCode, string(item, itemNodes.get(i), itemPath, "text")));
+                    items.add(new InstrumentDefinition.Item(itemCode, string(item, itemNodes.get(i), itemPath, "text"),
+                            optionalString(item, itemPath, "textEn")));
                 }
-                parts.add(new InstrumentDefinition.Part(partCode, string(part, nodes.get(p), path, "title"), List.copyOf(items)));
+                parts.add(new InstrumentDefinition.Part(partCode, string(part, nodes.get(p), path, "title"),
+                        optionalString(part, path, "titleEn"), List.copyOf(items)));
             }
             return List.copyOf(parts);
         }
@@ -179,12 +226,16 @@ public final class InstrumentFileParser {
         }
 
         String optionalString(Map<String, Node> fields, String name) {
+            return optionalString(fields, "", name);
+        }
+
+        String optionalString(Map<String, Node> fields, String path, String name) {
             Node node = fields.get(name);
             if (node == null) {
                 return null;
             }
             if (!(node instanceof ScalarNode scalar) || isEmpty(scalar)) {
-                throw fail(node, name, "must be a non-empty text when given");
+                throw fail(node, join(path, name), "must be a non-empty text when given");
             }
             return scalar.getValue().strip();
         }

@@ -7,7 +7,12 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** The answer to one item; a null value is "Vet inte": answered, but missing in every score. */
+/**
+ * The answer to one item; a null value is "Vet inte": answered, but missing in every score.
+ *
+ * @param answeredAt when the person made this choice, by the client's clock (never later than the server's)
+ * @param idempotencyKey the key of the request that stored it, so a retried request changes nothing
+ */
 @MappedEntity("answers")
 public record Answer(
         @Id @GeneratedValue @Nullable Long id,
@@ -15,5 +20,7 @@ public record Answer(
         String itemCode,
         @Nullable Integer value,
         @Nullable String comment,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable Instant answeredAt,
+        @Nullable String idempotencyKey) {
 }

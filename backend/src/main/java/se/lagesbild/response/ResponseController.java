@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
@@ -44,8 +45,11 @@ public class ResponseController {
     }
 
     @Put("/responses/{responseId}/answers/{itemCode}")
-    public AnswerView saveAnswer(long responseId, String itemCode, @Valid @Body AnswerRequest request) {
-        return AnswerView.of(responses.saveAnswer(responseId, itemCode, request.value(), request.comment()));
+    public AnswerView saveAnswer(long responseId, String itemCode, @Valid @Body AnswerRequest request,
+                                 @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "Idempotency-Key får vara högst 64 tecken.") String idempotencyKey) {
+        ResponseService.SavedAnswer saved = responses.saveAnswer(responseId, itemCode, request.value(), request.comment(),
+                request.answeredAt(), idempotencyKey);
+        return AnswerView.of(saved.answer(), saved.applied());
     }
 
     @Post("/responses/{responseId}/submit")
@@ -57,20 +61,30 @@ public class ResponseController {
     public record NewResponse(@Nullable @Size(max = 30, message = "Rollen får vara högst 30 tecken.") String respondentRole) {
     }
 
-    /** One answer as given: a value on the scale, or null for "Vet inte", and an optional comment. */
+    /**
+     * One answer as given: a value on the scale, or null for "Vet inte", an optional comment, and when the
+     * person chose it (the client's clock; optional, the server's time when absent).
+     */
     @Serdeable
     public record AnswerRequest(
             @Nullable Integer value,
-            @Nullable @Size(max = 4000, message = "Kommentaren får vara högst 4000 tecken.") String comment) {
+            @Nullable @Size(max = 4000, message = "Kommentaren får vara högst 4000 tecken.") String comment,
+            @Nullable Instant answeredAt) {
     }
 
     @Serdeable
     public record AnswerView(String itemCode,
                              @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Integer value,
                              @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String comment,
-                             Instant updatedAt) {
+                             Instant updatedAt,
+                             @Nullable Instant answeredAt,
+                             @Nullable Boolean applied) {
         static AnswerView of(Answer answer) {
-            return new AnswerView(answer.itemCode(), answer.value(), answer.comment(), answer.updatedAt());
+            return new AnswerView(answer.itemCode(), answer.value(), answer.comment(), answer.updatedAt(), answer.answeredAt(), null);
+        }
+
+        static AnswerView of(Answer answer, boolean applied) {
+            return new AnswerView(answer.itemCode(), answer.value(), answer.comment(), answer.updatedAt(), answer.answeredAt(), applied);
         }
     }
 

@@ -21,5 +21,5 @@ public interface ResponseRepository extends CrudRepository<Response, Long> {
             FROM responses r WHERE r.round_id = :roundId ORDER BY r.id""")
     List<ResponseSummary> summariesByRound(long roundId);
 
-    long countByRoundIdAndStatus(long roundId, ResponseStatus status);
+    List<Response> findByRoundIdAndStatus(long roundId, ResponseStatus status);
 }

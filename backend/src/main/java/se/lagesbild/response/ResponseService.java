@@ -12,6 +12,8 @@ import se.lagesbild.system.ProblemException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Starting responses, saving answers one at a time as they are given, and submitting. */
 @Singleton
@@ -36,7 +38,16 @@ public class ResponseService {
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
         }
-        return responses.save(new Response(null, roundId, blankToNull(respondentRole), ResponseStatus.DRAFT, null, null));
+        InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
+        String role = blankToNull(respondentRole);
+        if (!instrument.respondentRoles().isEmpty() && (role == null || instrument.findRespondentRole(role).isEmpty())) {
+            throw ProblemException.badRequest("respondentRole", "Välj vilken roll du svarar i: " + instrument.respondentRoles().stream()
+                    .map(r -> r.code() + " (" + r.label() + ")").collect(Collectors.joining(", ")) + ".");
+        }
+        if (instrument.respondentRoles().isEmpty() && role != null) {
+            throw ProblemException.badRequest("respondentRole", instrument.title() + " frågar inte efter roll; skicka ingen respondentRole.");
+        }
+        return responses.save(new Response(null, roundId, role, ResponseStatus.DRAFT, null, null));
     }
 
     public Response get(long responseId) {
@@ -53,12 +64,15 @@ public class ResponseService {
     }
 
     /**
-     * Saves one answer; saving the same answer again changes nothing. Checks, in order: the item exists in
-     * the round's instrument version (404), the value is on its scale (400), the response is still a draft
-     * in an open round (409).
+     * Saves one answer as the person gave it. Checks, in order: the item exists in the round's instrument
+     * version (404), the value is on its scale (400), the response is still a draft in an open round (409).
+     * Answers sent late (from a browser that was offline) never double or revert anything: a request
+     * repeated with the same idempotency key changes nothing, and an answer chosen before the stored one
+     * is not applied. Either way the stored answer is returned.
      */
     @Transactional
-    public Answer saveAnswer(long responseId, String itemCode, @Nullable Integer value, @Nullable String comment) {
+    public SavedAnswer saveAnswer(long responseId, String itemCode, @Nullable Integer value, @Nullable String comment,
+                                  @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
         Response response = responses.findByIdForUpdate(responseId).orElseThrow(() -> notFound(responseId));
         Round round = rounds.get(response.roundId());
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
@@ -70,11 +84,23 @@ public class ResponseService {
             throw ProblemException.badRequest("value", "Värdet " + value + " finns inte på skalan för " + itemCode
                     + ". Tillåtna värden: " + instrument.describeAcceptedValues() + ".");
         }
+        Optional<Answer> stored = answers.findByResponseIdAndItemCode(responseId, itemCode);
+        if (stored.isPresent() && idempotencyKey != null && idempotencyKey.equals(stored.get().idempotencyKey())) {
+            return new SavedAnswer(stored.get(), false);
+        }
         requireEditable(response, round);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant chosenAt = answeredAt == null || answeredAt.isAfter(now) ? now : answeredAt.truncatedTo(ChronoUnit.MILLIS);
+        if (stored.isPresent() && stored.get().answeredAt() != null && chosenAt.isBefore(stored.get().answeredAt())) {
+            return new SavedAnswer(stored.get(), false);
+        }
         String cleanComment = blankToNull(comment);
-        answers.upsert(responseId, itemCode, value, cleanComment, now);
-        return new Answer(null, responseId, itemCode, value, cleanComment, now);
+        answers.upsert(responseId, itemCode, value, cleanComment, now, chosenAt, idempotencyKey);
+        return new SavedAnswer(new Answer(null, responseId, itemCode, value, cleanComment, now, chosenAt, idempotencyKey), true);
+    }
+
+    /** The answer now stored for an item, and whether this request changed it. */
+    public record SavedAnswer(Answer answer, boolean applied) {
     }
 
     /** Submits the response; submitting one that is already submitted answers the same result. */

@@ -22,6 +22,8 @@ import java.util.List;
 @SerdeImport(RoundScores.TotalScore.class)
 @SerdeImport(RoundScores.PartScore.class)
 @SerdeImport(RoundScores.ItemScore.class)
+@SerdeImport(RoundScores.ValueCount.class)
+@SerdeImport(RoundScores.RoleScores.class)
 public class RoundController {
 
     private final RoundService rounds;
@@ -55,7 +57,7 @@ public class RoundController {
         Round round = rounds.get(roundId);
         RoundScores scores = rounds.scores(round);
         return new RoundScoresView(round.id(), round.instrumentCode(), round.instrumentVersion(), round.label(),
-                scores.respondents(), scores.total(), scores.parts(), scores.items());
+                scores.respondents(), scores.total(), scores.parts(), scores.items(), scores.roles());
     }
 
     @Serdeable
@@ -70,6 +72,6 @@ public class RoundController {
     @Serdeable
     public record RoundScoresView(long roundId, String instrumentCode, int instrumentVersion, String label,
                                   int respondents, RoundScores.TotalScore total, List<RoundScores.PartScore> parts,
-                                  List<RoundScores.ItemScore> items) {
+                                  List<RoundScores.ItemScore> items, List<RoundScores.RoleScores> roles) {
     }
 }

@@ -13,11 +13,11 @@ import se.lagesbild.response.ResponseRepository;
 import se.lagesbild.response.ResponseStatus;
 import se.lagesbild.scoring.RoundScores;
 import se.lagesbild.scoring.RoundScoring;
+import se.lagesbild.scoring.ScoredResponse;
 import se.lagesbild.system.ProblemException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,15 +75,15 @@ public class RoundService {
 
     public RoundScores scores(Round round) {
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
-        Map<Long, Map<String, Integer>> byResponse = new HashMap<>();
+        Map<Long, Map<String, Integer>> answersByResponse = new HashMap<>();
         for (Answer answer : answers.findSubmittedByRound(round.id())) {
-            byResponse.computeIfAbsent(answer.responseId(), id -> new HashMap<>()).put(answer.itemCode(), answer.value());
+            answersByResponse.computeIfAbsent(answer.responseId(), id -> new HashMap<>()).put(answer.itemCode(), answer.value());
         }
-        long submittedWithoutAnswers = responses.countByRoundIdAndStatus(round.id(), ResponseStatus.SUBMITTED) - byResponse.size();
-        List<Map<String, Integer>> submitted = new ArrayList<>(byResponse.values());
-        for (long i = 0; i < submittedWithoutAnswers; i++) {
-            submitted.add(Map.of());
-        }
+        List<ScoredResponse> submitted = responses.findByRoundIdAndStatus(round.id(), ResponseStatus.SUBMITTED).stream()
+                .map(response -> new ScoredResponse(response.respondentRole(),
+                        answersByResponse.getOrDefault(response.id(), Map.of())))
+                .toList();
         return RoundScoring.score(instrument, submitted, anonymityThreshold);
     }
+
 }

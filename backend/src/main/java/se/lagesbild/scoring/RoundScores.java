@@ -7,8 +7,10 @@ import java.util.List;
  * withheld: {@code suppressed} is true and its numbers are null.
  *
  * @param respondents the number of submitted responses
+ * @param roles the same scores per respondent role, for instruments that record roles (else empty)
  */
-public record RoundScores(int respondents, TotalScore total, List<PartScore> parts, List<ItemScore> items) {
+public record RoundScores(int respondents, TotalScore total, List<PartScore> parts, List<ItemScore> items,
+                          List<RoleScores> roles) {
 
     /**
      * The whole instrument. {@code mean} is the mean of the answered items' means; {@code sum} their sum
@@ -24,9 +26,21 @@ public record RoundScores(int respondents, TotalScore total, List<PartScore> par
 
     /**
      * One item over the respondents who gave it a value; "Vet inte" is counted in {@code dontKnow} and
-     * never as a value. {@code stdDev} is the population standard deviation.
+     * never as a value. {@code stdDev} is the population standard deviation; {@code distribution} counts
+     * each scale value; {@code highShare} is the share of values in the upper half of the scale (steps 3–4
+     * of 1–4).
      */
     public record ItemScore(String code, Double mean, Integer n, Integer min, Integer max, Double stdDev,
-                            Integer dontKnow, boolean suppressed) {
+                            Double median, Double highShare, List<ValueCount> distribution, Integer dontKnow,
+                            boolean suppressed) {
+    }
+
+    /** How many gave one scale value. */
+    public record ValueCount(int value, int count) {
+    }
+
+    /** The scores of the respondents who answered in one role. */
+    public record RoleScores(String code, String label, String labelEn, int respondents, boolean suppressed,
+                             TotalScore total, List<PartScore> parts, List<ItemScore> items) {
     }
 }

@@ -5,46 +5,51 @@ import se.lagesbild.instrument.InstrumentDefinition;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * Scores a round: per item, per part and in total, from the instrument definition and the submitted
- * answers. A pure function; "Vet inte" (a null value) is missing, never zero.
+ * Scores a round: per item, per part and in total, and per respondent role, from the instrument definition
+ * and the submitted responses. A pure function; "Vet inte" (a null value) is missing, never zero.
+ *
+ * <p>Anonymity, for instruments answered by many respondents: a group (the round, or one role) of fewer
+ * respondents than the threshold shows no figures. When exactly one role group is withheld, the smallest shown role group is withheld as well, so that the
+ * withheld one cannot be worked out from the round's figures and the other roles'.
  */
 public final class RoundScoring {
 
     private RoundScoring() {
     }
 
-    /**
-     * @param responses one map per submitted response, item code to value (null for "Vet inte");
-     *                  unanswered items are absent
-     * @param anonymityThreshold group figures over fewer respondents than this are withheld, unless the
-     *                           instrument is answered by a single respondent for the organisation
-     */
-    public static RoundScores score(InstrumentDefinition definition, List<Map<String, Integer>> responses,
-                                    int anonymityThreshold) {
-        int respondents = responses.size();
-        boolean suppressed = definition.collectsManyRespondents() && respondents > 0 && respondents < anonymityThreshold;
+    public static RoundScores score(InstrumentDefinition definition, List<ScoredResponse> responses, int anonymityThreshold) {
+        Group round = group(definition, responses, anonymityThreshold);
+        return new RoundScores(responses.size(), round.total(), round.parts(), round.items(),
+                roles(definition, responses, anonymityThreshold));
+    }
 
+    /** The figures of one group of respondents. */
+    private record Group(RoundScores.TotalScore total, List<RoundScores.PartScore> parts, List<RoundScores.ItemScore> items) {
+    }
+
+    private static Group group(InstrumentDefinition definition, List<ScoredResponse> responses, int threshold) {
+        boolean anonymous = definition.collectsManyRespondents();
+        boolean suppressed = anonymous && !responses.isEmpty() && responses.size() < threshold;
         List<RoundScores.ItemScore> items = new ArrayList<>();
         List<RoundScores.PartScore> parts = new ArrayList<>();
         List<Double> allItemMeans = new ArrayList<>();
         for (InstrumentDefinition.Part part : definition.parts()) {
             List<Double> partItemMeans = new ArrayList<>();
             for (InstrumentDefinition.Item item : part.items()) {
-                List<Integer> values = responses.stream()
-                        .filter(response -> response.get(item.code()) != null)
-                        .map(response -> response.get(item.code())).toList();
+                List<Integer> values = responses.stream().map(response -> response.answers().get(item.code()))
+                        .filter(Objects::nonNull).toList();
                 int dontKnow = (int) responses.stream()
-                        .filter(response -> response.containsKey(item.code()) && response.get(item.code()) == null).count();
+                        .filter(response -> response.answers().containsKey(item.code()) && response.answers().get(item.code()) == null)
+                        .count();
                 OptionalDouble mean = values.stream().mapToInt(Integer::intValue).average();
                 mean.ifPresent(partItemMeans::add);
-                items.add(suppressed
-                        ? new RoundScores.ItemScore(item.code(), null, null, null, null, null, null, true)
-                        : itemScore(item.code(), values, dontKnow));
+                items.add(suppressed ? suppressedItem(item.code()) : itemScore(definition, item.code(), values, dontKnow));
             }
             allItemMeans.addAll(partItemMeans);
             parts.add(suppressed
@@ -58,18 +63,59 @@ public final class RoundScoring {
                 : new RoundScores.TotalScore(round(mean(allItemMeans)),
                 allItemMeans.isEmpty() ? null : round(allItemMeans.stream().mapToDouble(Double::doubleValue).sum()),
                 allItemMeans.size(), itemCount, allItemMeans.size() == itemCount, false);
-        return new RoundScores(respondents, total, List.copyOf(parts), List.copyOf(items));
+        return new Group(total, List.copyOf(parts), List.copyOf(items));
     }
 
-    private static RoundScores.ItemScore itemScore(String code, List<Integer> values, int dontKnow) {
+    private static List<RoundScores.RoleScores> roles(InstrumentDefinition definition, List<ScoredResponse> responses,
+                                                      int threshold) {
+        List<RoundScores.RoleScores> roles = new ArrayList<>();
+        for (InstrumentDefinition.RespondentRole role : definition.respondentRoles()) {
+            List<ScoredResponse> inRole = responses.stream().filter(r -> role.code().equals(r.respondentRole())).toList();
+            roles.add(roleScores(definition, role, inRole, threshold, false));
+        }
+        List<RoundScores.RoleScores> withheld = roles.stream().filter(RoundScores.RoleScores::suppressed).toList();
+        if (withheld.size() == 1 && definition.collectsManyRespondents()) {
+            roles.stream().filter(role -> !role.suppressed() && role.respondents() > 0)
+                    .min(Comparator.comparingInt(RoundScores.RoleScores::respondents))
+                    .ifPresent(smallest -> {
+                        InstrumentDefinition.RespondentRole role = definition.findRespondentRole(smallest.code()).orElseThrow();
+                        List<ScoredResponse> inRole = responses.stream().filter(r -> role.code().equals(r.respondentRole())).toList();
+                        roles.set(roles.indexOf(smallest), roleScores(definition, role, inRole, threshold, true));
+                    });
+        }
+        return List.copyOf(roles);
+    }
+
+    private static RoundScores.RoleScores roleScores(InstrumentDefinition definition, InstrumentDefinition.RespondentRole role,
+                                                     List<ScoredResponse> inRole, int threshold, boolean forceSuppressed) {
+        // Forcing a group under the threshold: scoring it against an unreachable threshold withholds everything.
+        Group group = group(definition, inRole, forceSuppressed ? Integer.MAX_VALUE : threshold);
+        boolean suppressed = group.total().suppressed();
+        return new RoundScores.RoleScores(role.code(), role.label(), role.labelEn(), inRole.size(), suppressed,
+                group.total(), group.parts(), group.items());
+    }
+
+    private static RoundScores.ItemScore suppressedItem(String code) {
+        return new RoundScores.ItemScore(code, null, null, null, null, null, null, null, null, null, true);
+    }
+
+    private static RoundScores.ItemScore itemScore(InstrumentDefinition definition, String code, List<Integer> values, int dontKnow) {
+        List<RoundScores.ValueCount> distribution = definition.scale().stream()
+                .map(step -> new RoundScores.ValueCount(step.value(), (int) values.stream().filter(v -> v == step.value()).count()))
+                .toList();
         if (values.isEmpty()) {
-            return new RoundScores.ItemScore(code, null, 0, null, null, null, dontKnow, false);
+            return new RoundScores.ItemScore(code, null, 0, null, null, null, null, null, distribution, dontKnow, false);
         }
         double mean = values.stream().mapToInt(Integer::intValue).average().orElseThrow();
         double variance = values.stream().mapToDouble(value -> (value - mean) * (value - mean)).sum() / values.size();
-        return new RoundScores.ItemScore(code, round(mean), values.size(),
-                values.stream().min(Integer::compare).orElseThrow(), values.stream().max(Integer::compare).orElseThrow(),
-                round(Math.sqrt(variance)), dontKnow, false);
+        List<Integer> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
+        double scaleMiddle = (definition.scale().stream().mapToInt(InstrumentDefinition.ScaleStep::value).min().orElseThrow()
+                + definition.scale().stream().mapToInt(InstrumentDefinition.ScaleStep::value).max().orElseThrow()) / 2.0;
+        double highShare = values.stream().filter(value -> value > scaleMiddle).count() / (double) values.size();
+        return new RoundScores.ItemScore(code, round(mean), values.size(), sorted.get(0), sorted.get(sorted.size() - 1),
+                round(Math.sqrt(variance)), median, round(highShare), distribution, dontKnow, false);
     }
 
     private static Double mean(List<Double> values) {

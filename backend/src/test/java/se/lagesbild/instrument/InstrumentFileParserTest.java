@@ -60,10 +60,11 @@ class InstrumentFileParserTest {
         assertEquals("single", checklist.respondents());
         assertFalse(checklist.collectsManyRespondents());
         assertTrue(checklist.source().startsWith("Länsstyrelsen Kalmar län"), checklist.source());
-        assertEquals(List.of(new InstrumentDefinition.ScaleStep(1, "Inte påbörjat"),
-                new InstrumentDefinition.ScaleStep(2, "Påbörjat"),
-                new InstrumentDefinition.ScaleStep(3, "Till stor del på plats"),
-                new InstrumentDefinition.ScaleStep(4, "Helt på plats, en del av ordinarie arbete")), checklist.scale());
+        assertEquals(List.of(new InstrumentDefinition.ScaleStep(1, "Inte påbörjat", "Not started", null, null),
+                new InstrumentDefinition.ScaleStep(2, "Påbörjat", "Started", null, null),
+                new InstrumentDefinition.ScaleStep(3, "Till stor del på plats", "Largely in place", null, null),
+                new InstrumentDefinition.ScaleStep(4, "Helt på plats, en del av ordinarie arbete", "Fully in place, part of regular work", null, null)),
+                checklist.scale());
         assertEquals("Vet inte", checklist.dontKnowLabel());
         assertEquals("Vad visar detta? Exempel, dokument, beslut", checklist.commentPrompt());
 
@@ -81,10 +82,10 @@ class InstrumentFileParserTest {
     void smallValidFileParses() {
         InstrumentDefinition demo = InstrumentFileParser.parse(FILE, VALID);
 
-        assertEquals(new InstrumentDefinition("demo", 1, "Demo", "questionnaire", "multiple", null,
-                List.of(new InstrumentDefinition.ScaleStep(1, "Low"), new InstrumentDefinition.ScaleStep(2, "High")),
-                null, null, List.of(new InstrumentDefinition.Part("a", "Part A", List.of(
-                new InstrumentDefinition.Item("A-01", "First"), new InstrumentDefinition.Item("A-02", "Second"))))), demo);
+        assertEquals(new InstrumentDefinition("demo", 1, "Demo", null, "questionnaire", "multiple", null, List.of(),
+                List.of(new InstrumentDefinition.ScaleStep(1, "Low", null, null, null), new InstrumentDefinition.ScaleStep(2, "High", null, null, null)),
+                null, null, null, null, List.of(), List.of(new InstrumentDefinition.Part("a", "Part A", null, List.of(
+                new InstrumentDefinition.Item("A-01", "First", null), new InstrumentDefinition.Item("A-02", "Second", null))))), demo);
         assertTrue(demo.collectsManyRespondents());
     }
 
@@ -142,8 +143,9 @@ class InstrumentFileParserTest {
 
     @Test
     void unknownFieldIsRejected() {
-        assertFails(FILE + ", line 3, field 'titel': unknown field; allowed here: code, commentPrompt, dontKnowLabel, kind, "
-                + "parts, respondents, scale, source, title, version", """
+        assertFails(FILE + ", line 3, field 'titel': unknown field; allowed here: code, commentPrompt, commentPromptEn, "
+                + "dontKnowLabel, dontKnowLabelEn, kind, parts, reflectionPrompts, respondentRoles, respondents, scale, source, "
+                + "title, titleEn, version", """
                 code: demo
                 version: 1
                 titel: Demo
@@ -167,7 +169,7 @@ class InstrumentFileParserTest {
 
     @Test
     void unknownFieldInAnItemIsRejected() {
-        assertFails(FILE + ", line 19, field 'parts[0].items[1].hint': unknown field; allowed here: code, text", """
+        assertFails(FILE + ", line 19, field 'parts[0].items[1].hint': unknown field; allowed here: code, text, textEn", """
                 code: demo
                 version: 1
                 title: Demo

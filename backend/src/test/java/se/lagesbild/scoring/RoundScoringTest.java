@@ -23,20 +23,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoundScoringTest {
 
     private static final int THRESHOLD = 5;
-    private static final List<ScaleStep> SCALE = List.of(new ScaleStep(1, "Inte påbörjat"), new ScaleStep(2, "Påbörjat"),
-            new ScaleStep(3, "Till stor del på plats"), new ScaleStep(4, "Helt på plats"));
+    private static final List<ScaleStep> SCALE = List.of(new ScaleStep(1, "Inte påbörjat", null, null, null), new ScaleStep(2, "Påbörjat", null, null, null),
+            new ScaleStep(3, "Till stor del på plats", null, null, null), new ScaleStep(4, "Helt på plats", null, null, null));
 
     /** Answered by one person for the organisation: part p1 = I-1..I-3, part p2 = I-4..I-6. */
     private static final InstrumentDefinition CHECKLIST = new InstrumentDefinition("demo-checklist", 1, "Demo checklist",
-            "checklist", "single", null, SCALE, "Vet inte", null, List.of(
-            new Part("p1", "Part one", List.of(new Item("I-1", "One"), new Item("I-2", "Two"), new Item("I-3", "Three"))),
-            new Part("p2", "Part two", List.of(new Item("I-4", "Four"), new Item("I-5", "Five"), new Item("I-6", "Six")))));
+            null, "checklist", "single", null, List.of(), SCALE, "Vet inte", null, null, null, List.of(), List.of(
+            new Part("p1", "Part one", null, List.of(new Item("I-1", "One", null), new Item("I-2", "Two", null), new Item("I-3", "Three", null))),
+            new Part("p2", "Part two", null, List.of(new Item("I-4", "Four", null), new Item("I-5", "Five", null), new Item("I-6", "Six", null)))));
 
     /** Answered by many respondents, so the anonymity threshold applies: part q1 = Q-1, Q-2; part q2 = Q-3. */
     private static final InstrumentDefinition QUESTIONNAIRE = new InstrumentDefinition("demo-questionnaire", 1,
-            "Demo questionnaire", "questionnaire", "multiple", null, SCALE, "Vet inte", null, List.of(
-            new Part("q1", "Part one", List.of(new Item("Q-1", "One"), new Item("Q-2", "Two"))),
-            new Part("q2", "Part two", List.of(new Item("Q-3", "Three")))));
+            "Demo questionnaire", null, "questionnaire", "multiple", null, List.of(), SCALE, "Vet inte", null, null, null, List.of(), List.of(
+            new Part("q1", "Part one", null, List.of(new Item("Q-1", "One", null), new Item("Q-2", "Two", null))),
+            new Part("q2", "Part two", null, List.of(new Item("Q-3", "Three", null)))));
 
     @Test
     void singleRespondentCompleteChecklistHasSumMeanAndPartMeans() {
@@ -51,8 +51,8 @@ class RoundScoringTest {
         assertEquals(List.of(new RoundScores.PartScore("p1", "Part one", 3.67, 3, 3, false),
                 new RoundScores.PartScore("p2", "Part two", 2.0, 3, 3, false)), scores.parts());
         // One value per item: n 1, min = max = mean, standard deviation 0
-        assertEquals(new RoundScores.ItemScore("I-1", 4.0, 1, 4, 4, 0.0, 0, false), item(scores, "I-1"));
-        assertEquals(new RoundScores.ItemScore("I-3", 3.0, 1, 3, 3, 0.0, 0, false), item(scores, "I-3"));
+        assertEquals(new ItemSummary("I-1", 4.0, 1, 4, 4, 0.0, 0, false), summary(item(scores, "I-1")));
+        assertEquals(new ItemSummary("I-3", 3.0, 1, 3, 3, 0.0, 0, false), summary(item(scores, "I-3")));
     }
 
     @Test
@@ -68,19 +68,19 @@ class RoundScoringTest {
         assertEquals(List.of(new RoundScores.PartScore("p1", "Part one", 3.5, 2, 3, false),
                 new RoundScores.PartScore("p2", "Part two", 1.5, 2, 3, false)), scores.parts());
         // "Vet inte": no value, counted in dontKnow
-        assertEquals(new RoundScores.ItemScore("I-2", null, 0, null, null, null, 1, false), item(scores, "I-2"));
+        assertEquals(new ItemSummary("I-2", null, 0, null, null, null, 1, false), summary(item(scores, "I-2")));
         // Not answered at all: no value, and not a "Vet inte" either
-        assertEquals(new RoundScores.ItemScore("I-5", null, 0, null, null, null, 0, false), item(scores, "I-5"));
+        assertEquals(new ItemSummary("I-5", null, 0, null, null, null, 0, false), summary(item(scores, "I-5")));
     }
 
     @Test
     void totalMeanIsTheMeanOfItemMeansNotOfPartMeans() {
         // Parts of unequal size: p1 = X-1..X-3 all 4, p2 = X-4 = 1
         // total mean = (4+4+4+1)/4 = 3.25, sum 13; the mean of the part means would be (4+1)/2 = 2.5
-        InstrumentDefinition unequal = new InstrumentDefinition("unequal", 1, "Unequal parts", "checklist", "single",
-                null, SCALE, null, null, List.of(
-                new Part("p1", "Three items", List.of(new Item("X-1", "a"), new Item("X-2", "b"), new Item("X-3", "c"))),
-                new Part("p2", "One item", List.of(new Item("X-4", "d")))));
+        InstrumentDefinition unequal = new InstrumentDefinition("unequal", 1, "Unequal parts", null, "checklist", "single",
+                null, List.of(), SCALE, null, null, null, null, List.of(), List.of(
+                new Part("p1", "Three items", null, List.of(new Item("X-1", "a", null), new Item("X-2", "b", null), new Item("X-3", "c", null))),
+                new Part("p2", "One item", null, List.of(new Item("X-4", "d", null)))));
 
         RoundScores scores = RoundScoring.score(unequal, List.of(answers("X-1", 4, "X-2", 4, "X-3", 4, "X-4", 1)), THRESHOLD);
 
@@ -114,9 +114,9 @@ class RoundScoringTest {
 
         assertEquals(5, scores.respondents());
         assertEquals(List.of(
-                new RoundScores.ItemScore("Q-1", 2.5, 4, 1, 4, 1.12, 1, false),
-                new RoundScores.ItemScore("Q-2", 3.6, 5, 3, 4, 0.49, 0, false),
-                new RoundScores.ItemScore("Q-3", 3.0, 3, 2, 4, 0.82, 1, false)), scores.items());
+                new ItemSummary("Q-1", 2.5, 4, 1, 4, 1.12, 1, false),
+                new ItemSummary("Q-2", 3.6, 5, 3, 4, 0.49, 0, false),
+                new ItemSummary("Q-3", 3.0, 3, 2, 4, 0.82, 1, false)), summaries(scores.items()));
         assertEquals(List.of(new RoundScores.PartScore("q1", "Part one", 3.05, 2, 2, false),
                 new RoundScores.PartScore("q2", "Part two", 3.0, 1, 1, false)), scores.parts());
         assertEquals(new RoundScores.TotalScore(3.03, 9.1, 3, 3, true, false), scores.total());
@@ -135,9 +135,9 @@ class RoundScoringTest {
         assertEquals(List.of(new RoundScores.PartScore("q1", "Part one", null, null, 2, true),
                 new RoundScores.PartScore("q2", "Part two", null, null, 1, true)), scores.parts());
         assertEquals(List.of(
-                new RoundScores.ItemScore("Q-1", null, null, null, null, null, null, true),
-                new RoundScores.ItemScore("Q-2", null, null, null, null, null, null, true),
-                new RoundScores.ItemScore("Q-3", null, null, null, null, null, null, true)), scores.items());
+                new ItemSummary("Q-1", null, null, null, null, null, null, true),
+                new ItemSummary("Q-2", null, null, null, null, null, null, true),
+                new ItemSummary("Q-3", null, null, null, null, null, null, true)), summaries(scores.items()));
     }
 
     @Test
@@ -187,20 +187,20 @@ class RoundScoringTest {
         assertEquals(List.of(new RoundScores.PartScore("q1", "Part one", null, 0, 2, false),
                 new RoundScores.PartScore("q2", "Part two", null, 0, 1, false)), scores.parts());
         assertEquals(List.of(
-                new RoundScores.ItemScore("Q-1", null, 0, null, null, null, 0, false),
-                new RoundScores.ItemScore("Q-2", null, 0, null, null, null, 0, false),
-                new RoundScores.ItemScore("Q-3", null, 0, null, null, null, 0, false)), scores.items());
+                new ItemSummary("Q-1", null, 0, null, null, null, 0, false),
+                new ItemSummary("Q-2", null, 0, null, null, null, 0, false),
+                new ItemSummary("Q-3", null, 0, null, null, null, 0, false)), summaries(scores.items()));
     }
 
     @Test
     void submittedResponsesWithoutAnswersStillCountAsRespondents() {
-        // RoundService passes an empty map for a submitted response without answers: 5 respondents, nothing withheld
+        // A submitted response without answers has an empty map: 5 respondents, nothing withheld
         RoundScores scores = RoundScoring.score(QUESTIONNAIRE,
-                List.of(Map.of(), Map.of(), Map.of(), Map.of(), answers("Q-3", 2)), THRESHOLD);
+                List.of(answers(), answers(), answers(), answers(), answers("Q-3", 2)), THRESHOLD);
 
         assertEquals(5, scores.respondents());
         assertFalse(scores.total().suppressed());
-        assertEquals(new RoundScores.ItemScore("Q-3", 2.0, 1, 2, 2, 0.0, 0, false), item(scores, "Q-3"));
+        assertEquals(new ItemSummary("Q-3", 2.0, 1, 2, 2, 0.0, 0, false), summary(item(scores, "Q-3")));
     }
 
     @Test
@@ -218,9 +218,9 @@ class RoundScoringTest {
                 answers("Q-1", 4, "Q-3", 3),
                 answers("Q-1", 4, "Q-3", 3)), THRESHOLD);
 
-        assertEquals(new RoundScores.ItemScore("Q-1", 2.8, 5, 1, 4, 1.17, 0, false), item(scores, "Q-1"));
-        assertEquals(new RoundScores.ItemScore("Q-2", null, 0, null, null, null, 3, false), item(scores, "Q-2"));
-        assertEquals(new RoundScores.ItemScore("Q-3", 3.0, 5, 3, 3, 0.0, 0, false), item(scores, "Q-3"));
+        assertEquals(new ItemSummary("Q-1", 2.8, 5, 1, 4, 1.17, 0, false), summary(item(scores, "Q-1")));
+        assertEquals(new ItemSummary("Q-2", null, 0, null, null, null, 3, false), summary(item(scores, "Q-2")));
+        assertEquals(new ItemSummary("Q-3", 3.0, 5, 3, 3, 0.0, 0, false), summary(item(scores, "Q-3")));
         assertEquals(List.of(new RoundScores.PartScore("q1", "Part one", 2.8, 1, 2, false),
                 new RoundScores.PartScore("q2", "Part two", 3.0, 1, 1, false)), scores.parts());
         assertEquals(new RoundScores.TotalScore(2.9, 5.8, 2, 3, false, false), scores.total());
@@ -236,13 +236,81 @@ class RoundScoringTest {
         assertEquals(1.13, item(scores, "Q-1").mean());
     }
 
-    /** A response as item code, value pairs; a null value is "Vet inte". */
-    private static Map<String, Integer> answers(Object... codesAndValues) {
+    /** Many respondents in two roles, for the breakdown: part r1 = R-1. */
+    private static final InstrumentDefinition WITH_ROLES = new InstrumentDefinition("demo-roles", 1, "Demo roles",
+            null, "questionnaire", "multiple", null,
+            List.of(new InstrumentDefinition.RespondentRole("ledning", "Ledning", "Management"),
+                    new InstrumentDefinition.RespondentRole("medarbetare", "Medarbetare", "Staff"),
+                    new InstrumentDefinition.RespondentRole("stodfunktion", "Stödfunktion", null)),
+            SCALE, "Vet inte", null, null, null, List.of(),
+            List.of(new Part("r1", "Part", null, List.of(new Item("R-1", "One", null)))));
+
+    @Test
+    void rolesAreScoredSeparatelyAndASingleWithheldRoleDrawsTheNextSmallestWithIt() {
+        // threshold 2: ledning 3 (R-1 = 4, 4, 1 -> mean 3.0), medarbetare 2 (2, 3 -> 2.5), stödfunktion 1 (withheld).
+        // Were only stödfunktion withheld, its value would follow from the round's 6 values minus the others':
+        // so the smallest shown role, medarbetare, is withheld too.
+        RoundScores scores = RoundScoring.score(WITH_ROLES, List.of(
+                new ScoredResponse("ledning", Map.of("R-1", 4)), new ScoredResponse("ledning", Map.of("R-1", 4)),
+                new ScoredResponse("ledning", Map.of("R-1", 1)),
+                new ScoredResponse("medarbetare", Map.of("R-1", 2)), new ScoredResponse("medarbetare", Map.of("R-1", 3)),
+                new ScoredResponse("stodfunktion", Map.of("R-1", 1))), 2);
+
+        assertEquals(List.of("ledning", "medarbetare", "stodfunktion"), scores.roles().stream().map(RoundScores.RoleScores::code).toList());
+        assertEquals(List.of(3, 2, 1), scores.roles().stream().map(RoundScores.RoleScores::respondents).toList());
+        assertEquals(List.of(false, true, true), scores.roles().stream().map(RoundScores.RoleScores::suppressed).toList());
+        assertEquals(3.0, scores.roles().get(0).items().get(0).mean());
+        assertEquals(null, scores.roles().get(1).items().get(0).mean());
+        // The round itself: (4+4+1+2+3+1)/6 = 2.5
+        assertEquals(2.5, item(scores, "R-1").mean());
+    }
+
+    @Test
+    void rolesAllAboveTheThresholdAreAllShown() {
+        // threshold 1: every role shows; a role nobody answered in has 0 respondents and no figures, not withheld
+        RoundScores scores = RoundScoring.score(WITH_ROLES, List.of(
+                new ScoredResponse("ledning", Map.of("R-1", 4)), new ScoredResponse("medarbetare", Map.of("R-1", 2))), 1);
+
+        assertEquals(List.of(false, false, false), scores.roles().stream().map(RoundScores.RoleScores::suppressed).toList());
+        assertEquals(0, scores.roles().get(2).respondents());
+        assertEquals(null, scores.roles().get(2).total().mean());
+    }
+
+    @Test
+    void distributionMedianAndUpperHalfShareFollowTheScale() {
+        // R-1 = 1, 2, 2, 4, Vet inte: counts 1, 2, 0, 1; median (2+2)/2 = 2; upper half (3–4) 1 of 4 = 0.25
+        RoundScores scores = RoundScoring.score(WITH_ROLES, List.of(
+                answers("R-1", 1), answers("R-1", 2), answers("R-1", 2), answers("R-1", 4), answers("R-1", null)), 5);
+
+        RoundScores.ItemScore item = item(scores, "R-1");
+        assertEquals(List.of(new RoundScores.ValueCount(1, 1), new RoundScores.ValueCount(2, 2),
+                new RoundScores.ValueCount(3, 0), new RoundScores.ValueCount(4, 1)), item.distribution());
+        assertEquals(2.0, item.median());
+        assertEquals(0.25, item.highShare());
+        assertEquals(1, item.dontKnow());
+    }
+
+    /** A response, without a role, as item code, value pairs; a null value is "Vet inte". */
+    private static ScoredResponse answers(Object... codesAndValues) {
         Map<String, Integer> answers = new HashMap<>();
         for (int i = 0; i < codesAndValues.length; i += 2) {
             answers.put((String) codesAndValues[i], (Integer) codesAndValues[i + 1]);
         }
-        return answers;
+        return new ScoredResponse(null, answers);
+    }
+
+    /** The figures of an item that these tests state by hand (distribution, median and share have their own). */
+    private record ItemSummary(String code, Double mean, Integer n, Integer min, Integer max, Double stdDev,
+                               Integer dontKnow, boolean suppressed) {
+    }
+
+    private static ItemSummary summary(RoundScores.ItemScore item) {
+        return new ItemSummary(item.code(), item.mean(), item.n(), item.min(), item.max(), item.stdDev(), item.dontKnow(),
+                item.suppressed());
+    }
+
+    private static List<ItemSummary> summaries(List<RoundScores.ItemScore> items) {
+        return items.stream().map(RoundScoringTest::summary).toList();
     }
 
     private static RoundScores.ItemScore item(RoundScores scores, String code) {

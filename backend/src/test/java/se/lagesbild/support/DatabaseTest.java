@@ -13,7 +13,18 @@ public abstract class DatabaseTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>();
-        TestDatabase.properties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
+        Map<String, Object> database = isolatedSchema() == null
+                ? TestDatabase.properties() : TestDatabase.isolatedProperties(isolatedSchema());
+        database.forEach((key, value) -> {
+            if (key.startsWith("datasources.")) {
+                properties.put(key, String.valueOf(value));
+            }
+        });
         return properties;
+    }
+
+    /** A schema of the test class's own, for tests that change what all tests see; null shares the common one. */
+    protected String isolatedSchema() {
+        return null;
     }
 }
