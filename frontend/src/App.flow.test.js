@@ -6,6 +6,7 @@ import App from './App.vue'
 import { createAppRouter } from './router/index.js'
 import { createAppI18n } from './i18n/index.js'
 import { createFakeBackend } from './test/fakeBackend.js'
+import { useResponseEditorStore } from './stores/responseEditor.js'
 
 const instrument = {
   code: 'checklist-systematik',
@@ -30,6 +31,7 @@ const instrument = {
 let backend
 
 beforeEach(() => {
+  localStorage.clear()
   backend = createFakeBackend(instrument)
   vi.stubGlobal('fetch', vi.fn((url, init) => backend.handle(url, init)))
   window.scrollTo = vi.fn()
@@ -123,6 +125,63 @@ describe('app flow', () => {
     await app.get('[data-testid="org-create"]').trigger('submit')
     await settle()
     expect(app.get('[role="alert"]').text()).toContain('Organisationen finns redan.')
+    app.unmount()
+  })
+
+  it('keeps an answer given offline through a reload and sends it when the connection is back', async () => {
+    const call = async (method, url, body) => (await backend.handle(url, { method, body: body && JSON.stringify(body) })).json()
+    const org = await call('POST', '/api/organisations', { name: 'Exempelby' })
+    const round = await call('POST', '/api/rounds', { organisationId: org.id, instrumentCode: instrument.code, label: '2025' })
+    const response = await call('POST', `/api/rounds/${round.id}/responses`, {})
+
+    let online = true
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url, init) => (online ? backend.handle(url, init) : Promise.reject(new TypeError('Failed to fetch')))),
+    )
+    const open = async () => {
+      const pinia = createPinia()
+      const router = createAppRouter(createMemoryHistory())
+      router.push(`/svar/${response.id}`)
+      await router.isReady()
+      const app = mount(App, { global: { plugins: [pinia, createAppI18n('sv'), router] }, attachTo: document.body })
+      await settle()
+      return { app, editor: useResponseEditorStore(pinia) }
+    }
+
+    let { app, editor } = await open()
+    await app.get('[data-testid="option-CS-01-2"]').setValue(true)
+    await settle()
+    expect(app.get('[data-testid="save-status-CS-01"]').text()).toBe('Sparat')
+
+    online = false
+    await app.get('[data-testid="option-CS-02-4"]').setValue(true)
+    await app.get('[data-testid="comment-CS-02"]').setValue('Skrivet utan nät')
+    await app.get('[data-testid="comment-CS-02"]').trigger('blur')
+    await settle()
+    expect(app.get('[data-testid="save-status-CS-02"]').text()).toBe('Inte sparat än – vi försöker igen')
+    expect(app.get('[data-testid="save-status-global"]').text()).toBe('Inte sparat än – vi försöker igen')
+
+    // Reload while still offline: the page comes back from the device's copy and the outbox.
+    editor.reset()
+    app.unmount()
+    ;({ app, editor } = await open())
+    expect(app.find('[data-testid="offline-note"]').exists()).toBe(true)
+    expect(app.get('[data-testid="progress"]').text()).toBe('2 av 3 besvarade')
+    expect(app.get('[data-testid="option-CS-01-2"]').element.checked).toBe(true)
+    expect(app.get('[data-testid="option-CS-02-4"]').element.checked).toBe(true)
+    expect(app.get('[data-testid="comment-CS-02"]').element.value).toBe('Skrivet utan nät')
+    expect(backend.responses[0].answers.map((a) => a.itemCode)).toEqual(['CS-01'])
+
+    online = true
+    window.dispatchEvent(new Event('online'))
+    await settle()
+    expect(app.get('[data-testid="save-status-CS-02"]').text()).toBe('Sparat')
+    expect(app.get('[data-testid="save-status-global"]').text()).toBe('Sparat')
+    const saved = backend.responses[0].answers.find((a) => a.itemCode === 'CS-02')
+    expect(saved).toMatchObject({ value: 4, comment: 'Skrivet utan nät' })
+    expect(localStorage.getItem(`lagesbild.outbox.${response.id}`)).toBeNull()
+    editor.reset()
     app.unmount()
   })
 })

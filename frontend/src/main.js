@@ -3,9 +3,12 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import router from './router'
 import { createAppI18n } from './i18n'
+import { registerServiceWorker } from './serviceWorker.js'
 import './assets/main.css'
 
 const i18n = createAppI18n()
 document.documentElement.lang = i18n.global.locale.value
 
 createApp(App).use(createPinia()).use(i18n).use(router).mount('#app')
+
+if (import.meta.env.PROD) registerServiceWorker()

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, createOrganisation, getResponse, request, saveAnswer } from './client.js'
+import { ApiError, createOrganisation, createResponse, getResponse, request, saveAnswer, uploadInstrument } from './client.js'
 
 function mockFetch(status, body, contentType = 'application/json') {
   const res = new Response(body === undefined ? null : JSON.stringify(body), {
@@ -73,6 +73,32 @@ describe('api client', () => {
     expect(url).toBe('/api/responses/r%201/answers/A%2F1')
     expect(init.method).toBe('PUT')
     expect(JSON.parse(init.body)).toEqual({ value: null, comment: null })
+  })
+
+  it('sends answeredAt in the body and the Idempotency-Key header', async () => {
+    const fetchFn = mockFetch(200, { itemCode: 'CS-01', value: 2, comment: null, applied: true })
+    await saveAnswer(7, 'CS-01', { value: 2, comment: null, answeredAt: '2025-03-01T09:00:00.000Z' }, 'k-1')
+    const [, init] = fetchFn.mock.calls[0]
+    expect(init.headers['Idempotency-Key']).toBe('k-1')
+    expect(JSON.parse(init.body)).toEqual({ value: 2, comment: null, answeredAt: '2025-03-01T09:00:00.000Z' })
+  })
+
+  it('creates a response with the respondent role', async () => {
+    const fetchFn = mockFetch(201, { id: 9 })
+    await createResponse(3, 'medarbetare')
+    expect(fetchFn.mock.calls[0][0]).toBe('/api/rounds/3/responses')
+    expect(JSON.parse(fetchFn.mock.calls[0][1].body)).toEqual({ respondentRole: 'medarbetare' })
+  })
+
+  it('uploads an instrument file as YAML and tells 201 from 200', async () => {
+    const fetchFn = mockFetch(201, { code: 'x', version: 2 })
+    const result = await uploadInstrument('code: x\nversion: 2\n')
+    const [url, init] = fetchFn.mock.calls[0]
+    expect(url).toBe('/api/instruments')
+    expect(init.method).toBe('POST')
+    expect(init.headers['Content-Type']).toBe('application/yaml')
+    expect(init.body).toBe('code: x\nversion: 2\n')
+    expect(result).toEqual({ status: 201, data: { code: 'x', version: 2 } })
   })
 
   it('returns null for 204 No Content', async () => {

@@ -15,6 +15,8 @@ describe('i18n messages', () => {
 
   it('uses the exact Swedish texts the end-to-end test relies on', () => {
     expect(sv.save.saved).toBe('Sparat')
+    expect(sv.save.saving).toBe('Sparar…')
+    expect(sv.save.retrying).toBe('Inte sparat än – vi försöker igen')
     expect(sv.response.progress).toBe('{answered} av {total} besvarade')
   })
 })

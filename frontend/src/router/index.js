@@ -32,6 +32,12 @@ export const routes = [
     meta: { titleKey: 'response.pageTitle' },
   },
   {
+    path: '/instrument',
+    name: 'instruments',
+    component: () => import('../views/InstrumentsView.vue'),
+    meta: { titleKey: 'instruments.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('../views/NotFoundView.vue'),

@@ -1,6 +1,7 @@
 import { ref } from 'vue'
 import { defineStore } from 'pinia'
 import * as api from '../api/client.js'
+import { localized } from '../utils/localized.js'
 
 export const DEFAULT_INSTRUMENT = 'checklist-systematik'
 
@@ -9,9 +10,11 @@ export const useInstrumentsStore = defineStore('instruments', () => {
   const loaded = ref(false)
   // Instrument definitions are immutable per version, so they are cached by "code@version".
   const definitions = ref({})
+  // code -> [{ code, version, title, kind }], oldest first.
+  const versionLists = ref({})
 
-  async function load() {
-    if (loaded.value) return list.value
+  async function load({ force = false } = {}) {
+    if (loaded.value && !force) return list.value
     list.value = await api.listInstruments()
     loaded.value = true
     return list.value
@@ -35,14 +38,34 @@ export const useInstrumentsStore = defineStore('instruments', () => {
     return definitions.value[key]
   }
 
-  /** Best known title for an instrument version, falling back to its code. */
-  function titleFor(code, version) {
-    const def = definitions.value[`${code}@${version}`]
-    if (def) return def.title
-    const exact = list.value.find((i) => i.code === code && String(i.version) === String(version))
-    const any = list.value.find((i) => i.code === code)
-    return (exact || any)?.title || code
+  /** All versions of one instrument, oldest first. */
+  async function versions(code, { force = false } = {}) {
+    if (!versionLists.value[code] || force) {
+      versionLists.value[code] = await api.listInstrumentVersions(code)
+    }
+    return versionLists.value[code]
   }
 
-  return { list, loaded, load, latestPerCode, definition, titleFor }
+  /**
+   * Upload a definition file; the lists are read again afterwards. Resolves to
+   * `{ created, definition }` (created false: the identical version was already there).
+   */
+  async function upload(yamlText) {
+    const { status, data: def } = await api.uploadInstrument(yamlText)
+    if (def?.code && def?.version !== undefined) definitions.value[`${def.code}@${def.version}`] = def
+    await load({ force: true }).catch(() => null)
+    if (def?.code) await versions(def.code, { force: true }).catch(() => null)
+    return { created: status === 201, definition: def }
+  }
+
+  /** Best known title for an instrument version in the UI language, falling back to its code. */
+  function titleFor(code, version, locale = 'sv') {
+    const def = definitions.value[`${code}@${version}`]
+    if (def) return localized(def, 'title', locale) || code
+    const exact = list.value.find((i) => i.code === code && String(i.version) === String(version))
+    const any = list.value.find((i) => i.code === code)
+    return localized(exact || any, 'title', locale) || code
+  }
+
+  return { list, loaded, load, latestPerCode, definition, versions, versionLists, upload, titleFor }
 })

@@ -1,15 +1,18 @@
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
 import * as api from '../api/client.js'
 import { useInstrumentsStore } from './instruments.js'
+import { createOutbox, isTransientError } from './outbox.js'
+import { readLocalCopy, removeLocalCopy, writeLocalCopy } from './localCopy.js'
 import { answersByItem, countAnswered, flattenItems, isAnswered, optionKey, unansweredItems } from '../utils/answers.js'
 
 export const COMMENT_DEBOUNCE_MS = 800
 
 /**
- * State of the response being filled in. The server is the source of truth:
- * every choice is saved at once (PUT per item) and comments are saved on blur
- * or after COMMENT_DEBOUNCE_MS without typing.
+ * State of the response being filled in. What the person sees is the server's answers with the
+ * local outbox laid over them (the outbox holds what has not reached the server yet, and is newer).
+ * Every choice goes into the outbox (localStorage) first and is then sent; comments go in after a
+ * typing pause or on blur. See outbox.js for the sending rules.
  */
 export const useResponseEditorStore = defineStore('responseEditor', () => {
   const instruments = useInstrumentsStore()
@@ -19,21 +22,29 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
   const instrument = ref(null)
   const loading = ref(false)
   const loadError = ref(null)
+  /** True when the page was loaded from the local copy because the server could not be reached. */
+  const offline = ref(false)
+  /** How many unsent changes were thrown away because the response can no longer be changed. */
+  const discarded = ref(0)
 
   // itemCode -> value (number, or null for "Vet inte"). A missing key means unanswered.
   const values = ref({})
-  // itemCode -> comment text as currently typed.
+  // itemCode -> comment text as currently shown.
   const comments = ref({})
-  // itemCode -> { status: 'idle'|'saving'|'saved'|'error', error }
-  const saveState = ref({})
-  const lastSaveError = ref(null)
+  // itemCode -> ApiError for an answer the server refused (400/404/409); it was not saved.
+  const itemErrors = ref({})
+  // itemCode -> true once an answer for the item has been saved in this visit.
+  const savedItems = ref({})
+  // itemCode -> true when the server kept a later answer it already had (made on another device).
+  const keptNewer = ref({})
+  const lastSaveError = shallowRef(null)
+  const outbox = shallowRef(null)
 
-  // Not reactive: bookkeeping for the save queue.
-  let savedComments = {}
+  // Not reactive: bookkeeping.
+  let lastQueuedComment = {}
   let timers = new Map()
-  let inFlight = new Map()
-  let pending = new Set()
   let generation = 0
+  let copy = null
 
   const items = computed(() => flattenItems(instrument.value))
   const answeredCount = computed(() => countAnswered(items.value, values.value))
@@ -41,12 +52,37 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
   const isSubmitted = computed(() => response.value?.status === 'submitted')
   const isRoundClosed = computed(() => round.value?.status === 'closed')
   const readOnly = computed(() => isSubmitted.value || isRoundClosed.value)
+  const unsentCount = computed(() => outbox.value?.entries.value.length ?? 0)
+  const waitingToRetry = computed(() => Boolean(outbox.value?.waiting.value) && unsentCount.value > 0)
+  const persistent = computed(() => outbox.value?.persistent.value ?? false)
 
-  /** Aggregate of all item save states for the sticky status bar. */
+  /**
+   * Save state per item: 'saving' (in the outbox, being sent or next in line), 'retrying' (in the
+   * outbox, waiting for the next attempt), 'error' (refused by the server), 'saved', or absent.
+   */
+  const saveState = computed(() => {
+    const map = {}
+    const pending = new Set((outbox.value?.entries.value || []).map((e) => e.itemCode))
+    const codes = new Set([...Object.keys(savedItems.value), ...Object.keys(itemErrors.value), ...pending])
+    for (const code of codes) {
+      if (pending.has(code)) {
+        map[code] = waitingToRetry.value
+          ? { status: 'retrying', error: outbox.value.lastError.value }
+          : { status: 'saving', error: null }
+      } else if (itemErrors.value[code]) {
+        map[code] = { status: 'error', error: itemErrors.value[code] }
+      } else if (savedItems.value[code]) {
+        map[code] = { status: 'saved', error: null, keptNewer: Boolean(keptNewer.value[code]) }
+      }
+    }
+    return map
+  })
+
+  /** Aggregate for the sticky status bar. */
   const globalStatus = computed(() => {
+    if (unsentCount.value > 0) return waitingToRetry.value ? 'retrying' : 'saving'
     const states = Object.values(saveState.value).map((s) => s.status)
     if (states.includes('error')) return 'error'
-    if (states.includes('saving')) return 'saving'
     if (states.includes('saved')) return 'saved'
     return 'idle'
   })
@@ -55,17 +91,50 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
     generation += 1
     for (const t of timers.values()) clearTimeout(t)
     timers = new Map()
-    inFlight = new Map()
-    pending = new Set()
-    savedComments = {}
+    outbox.value?.stop()
+    outbox.value = null
+    lastQueuedComment = {}
+    copy = null
     response.value = null
     round.value = null
     instrument.value = null
     values.value = {}
     comments.value = {}
-    saveState.value = {}
+    itemErrors.value = {}
+    savedItems.value = {}
+    keptNewer.value = {}
     lastSaveError.value = null
     loadError.value = null
+    offline.value = false
+    discarded.value = 0
+  }
+
+  function applyServerAnswers(answers, { onlyCodes = null } = {}) {
+    const byItem = answersByItem(answers)
+    const codes = onlyCodes || new Set([...Object.keys(values.value), ...Object.keys(byItem)])
+    for (const code of codes) {
+      const entry = byItem[code]
+      if (entry) {
+        values.value[code] = entry.value
+        comments.value[code] = entry.comment
+        lastQueuedComment[code] = entry.comment
+      } else {
+        delete values.value[code]
+        lastQueuedComment[code] = comments.value[code] ?? ''
+      }
+    }
+  }
+
+  function saveCopy() {
+    if (copy && response.value) writeLocalCopy(response.value.id, copy)
+  }
+
+  /** Keep the local copy's answers in step with what the server holds. */
+  function rememberSaved(answer) {
+    if (!copy) return
+    const others = (copy.response.answers || []).filter((a) => a.itemCode !== answer.itemCode)
+    copy = { ...copy, response: { ...copy.response, answers: [...others, answer] } }
+    saveCopy()
   }
 
   async function load(id) {
@@ -73,22 +142,54 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
     const gen = generation
     loading.value = true
     try {
-      const r = await api.getResponse(id)
-      const rd = await api.getRound(r.roundId)
-      const def = await instruments.definition(rd.instrumentCode, rd.instrumentVersion)
-      if (gen !== generation) return
-      const vals = {}
-      const comms = {}
-      for (const [code, entry] of Object.entries(answersByItem(r.answers))) {
-        vals[code] = entry.value
-        comms[code] = entry.comment
+      let r, rd, def
+      let fromCopy = false
+      try {
+        r = await api.getResponse(id)
+        rd = await api.getRound(r.roundId)
+        def = await instruments.definition(rd.instrumentCode, rd.instrumentVersion)
+      } catch (error) {
+        // Without a connection (or with the server down), carry on from the copy kept on this device.
+        const local = isTransientError(error) ? readLocalCopy(id) : null
+        if (!local) throw error
+        ;({ response: r, round: rd, instrument: def } = local)
+        fromCopy = true
       }
-      savedComments = { ...comms }
+      if (gen !== generation) return
       response.value = r
       round.value = rd
       instrument.value = def
-      values.value = vals
-      comments.value = comms
+      offline.value = fromCopy
+      applyServerAnswers(r.answers)
+      copy = { response: r, round: rd, instrument: def }
+      if (!fromCopy) saveCopy()
+
+      const ob = createOutbox({
+        responseId: r.id,
+        send: (entry) =>
+          api.saveAnswer(
+            r.id,
+            entry.itemCode,
+            { value: entry.value, comment: entry.comment, answeredAt: entry.answeredAt },
+            entry.idempotencyKey,
+          ),
+        onSent: (entry, result) => gen === generation && sent(entry, result),
+        onDropped: (entry, error) => gen === generation && dropped(entry, error),
+      })
+      outbox.value = ob
+      if (readOnly.value) {
+        // Changes that never reached the server can no longer be saved.
+        discarded.value = ob.clear()
+        if (!fromCopy) removeLocalCopy(r.id)
+        return
+      }
+      // The outbox is newer than the server's answers: show its entries as chosen.
+      for (const entry of ob.entries.value) {
+        values.value[entry.itemCode] = entry.value ?? null
+        comments.value[entry.itemCode] = entry.comment ?? ''
+        lastQueuedComment[entry.itemCode] = entry.comment ?? ''
+      }
+      ob.start()
     } catch (error) {
       if (gen === generation) loadError.value = error
     } finally {
@@ -96,9 +197,62 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
     }
   }
 
-  function setState(code, status, error = null) {
-    saveState.value[code] = { status, error }
-    if (error) lastSaveError.value = error
+  function sent(entry, result) {
+    const code = entry.itemCode
+    const answer = result && typeof result === 'object' && 'value' in result ? result : entry
+    offline.value = false
+    savedItems.value[code] = true
+    delete itemErrors.value[code]
+    const stillPending = outbox.value?.entries.value.some((e) => e.itemCode === code)
+    if (result?.applied === false && !stillPending) {
+      // The server already had a later answer for this item (from another device); show that one.
+      values.value[code] = answer.value ?? null
+      if (!timers.has(code)) {
+        comments.value[code] = answer.comment ?? ''
+        lastQueuedComment[code] = answer.comment ?? ''
+      }
+      keptNewer.value[code] = true
+    } else {
+      delete keptNewer.value[code]
+    }
+    rememberSaved({ itemCode: code, value: answer.value ?? null, comment: answer.comment ?? null })
+  }
+
+  function dropped(entry, error) {
+    lastSaveError.value = error
+    if (!outbox.value?.entries.value.some((e) => e.itemCode === entry.itemCode)) {
+      itemErrors.value[entry.itemCode] = error
+    }
+    if (error?.status === 409) refreshFromServer(error)
+  }
+
+  /**
+   * Re-read the response and round after a 409 (submitted elsewhere, round closed): take their
+   * status, and the server's answers for every item that has nothing waiting in the outbox.
+   */
+  async function refreshFromServer(error) {
+    const gen = generation
+    try {
+      const [r, rd] = await Promise.all([api.getResponse(response.value.id), api.getRound(round.value.id)])
+      if (gen !== generation) return
+      response.value = { ...response.value, status: r.status }
+      round.value = { ...round.value, status: rd.status }
+      const pending = new Set(outbox.value?.entries.value.map((e) => e.itemCode) || [])
+      const codes = new Set(
+        [...Object.keys(values.value), ...(r.answers || []).map((a) => a.itemCode)].filter((c) => !pending.has(c)),
+      )
+      applyServerAnswers(r.answers, { onlyCodes: codes })
+      if (copy) {
+        copy = { ...copy, response: r, round: rd }
+        saveCopy()
+      }
+      if (readOnly.value && outbox.value) {
+        for (const entry of outbox.value.entries.value) itemErrors.value[entry.itemCode] = error
+        outbox.value.clear()
+      }
+    } catch {
+      // Keep the original error visible; nothing more to do.
+    }
   }
 
   function cancelTimer(code) {
@@ -109,68 +263,29 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
     }
   }
 
-  /** Re-read the response and round status after a 409 (submitted elsewhere or round closed). */
-  async function refreshStatus() {
-    const gen = generation
-    try {
-      const [r, rd] = await Promise.all([api.getResponse(response.value.id), api.getRound(round.value.id)])
-      if (gen !== generation) return
-      response.value = { ...response.value, status: r.status }
-      round.value = { ...round.value, status: rd.status }
-    } catch {
-      // Keep the original error visible; nothing more to do.
-    }
-  }
-
-  /** Save one item (its value and comment). Concurrent calls are coalesced. */
-  function save(code) {
-    if (!response.value || !isAnswered(values.value, code)) return Promise.resolve(false)
-    const running = inFlight.get(code)
-    if (running) {
-      pending.add(code)
-      return running
-    }
-    const gen = generation
-    const responseId = response.value.id
-    setState(code, 'saving')
-    const promise = Promise.resolve()
-      .then(async () => {
-        do {
-          pending.delete(code)
-          const comment = comments.value[code] ?? ''
-          await api.saveAnswer(responseId, code, {
-            value: values.value[code] ?? null,
-            comment: comment.trim() === '' ? null : comment,
-          })
-          if (gen !== generation) return false
-          savedComments[code] = comment
-        } while (pending.has(code))
-        setState(code, 'saved')
-        return true
-      })
-      .catch((error) => {
-        if (gen !== generation) return false
-        pending.delete(code)
-        setState(code, 'error', error)
-        if (error?.status === 409) refreshStatus()
-        return false
-      })
-      .finally(() => {
-        if (gen === generation) inFlight.delete(code)
-      })
-    inFlight.set(code, promise)
-    return promise
-  }
-
-  /** Choose a scale value, or null for "Vet inte"; saved immediately. */
-  function choose(code, value) {
-    if (readOnly.value) return Promise.resolve(false)
-    values.value[code] = value
+  /** Put the item's current value and comment in the outbox. */
+  function enqueue(code) {
+    if (!outbox.value) return null
     cancelTimer(code)
-    return save(code)
+    const comment = comments.value[code] ?? ''
+    lastQueuedComment[code] = comment
+    delete itemErrors.value[code]
+    return outbox.value.add({
+      itemCode: code,
+      value: values.value[code] ?? null,
+      comment: comment.trim() === '' ? null : comment,
+      answeredAt: new Date().toISOString(),
+    })
   }
 
-  /** Comment typing: saved after a pause. */
+  /** Choose a scale value, or null for "Vet inte". Kept locally at once, then sent. */
+  function choose(code, value) {
+    if (readOnly.value || !response.value) return null
+    values.value[code] = value
+    return enqueue(code)
+  }
+
+  /** Comment typing: queued after a pause. */
   function editComment(code, text) {
     if (readOnly.value) return
     comments.value[code] = text
@@ -185,48 +300,54 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
   }
 
   /**
-   * Save the comment now (on blur or after the pause) if it changed. A comment on an
-   * unanswered item is kept locally and saved together with the first chosen value,
-   * since saving it alone would record the item as "Vet inte".
+   * Queue the comment now (on blur or after the pause) if it changed. A comment on an unanswered
+   * item is kept on the page and sent with the first chosen value, since sending it alone would
+   * record the item as "Vet inte".
    */
   function commitComment(code) {
     cancelTimer(code)
-    if (readOnly.value || !isAnswered(values.value, code)) return Promise.resolve(false)
-    if ((comments.value[code] ?? '') === (savedComments[code] ?? '')) return Promise.resolve(true)
-    return save(code)
+    if (readOnly.value || !isAnswered(values.value, code)) return null
+    if ((comments.value[code] ?? '') === (lastQueuedComment[code] ?? '')) return null
+    return enqueue(code)
   }
 
-  function retry(code) {
-    return save(code)
-  }
-
-  function retryFailed() {
-    const failed = Object.entries(saveState.value)
-      .filter(([, s]) => s.status === 'error')
-      .map(([code]) => code)
-    return Promise.all(failed.map((code) => save(code)))
-  }
-
-  /** Save pending comments and wait until no save is in flight. */
-  async function flush() {
+  /** Queue every comment still inside its typing pause (synchronous: safe in beforeunload). */
+  function commitPendingComments() {
     for (const code of [...timers.keys()]) commitComment(code)
-    while (inFlight.size > 0) {
-      await Promise.all([...inFlight.values()])
-    }
   }
 
-  const hasUnsavedWork = computed(
-    () => globalStatus.value === 'saving' || globalStatus.value === 'error',
-  )
+  /** Send again now instead of waiting for the next retry. */
+  function retryNow() {
+    outbox.value?.retryNow()
+  }
+
+  /**
+   * Queue pending comments and send the outbox now. Resolves true when everything has reached the
+   * server, false when something is still waiting (no connection, server error).
+   */
+  async function flush() {
+    commitPendingComments()
+    if (!outbox.value) return true
+    return outbox.value.drain()
+  }
+
   const hasPendingTimers = () => timers.size > 0
 
-  /** Submit the response. Returns false (without submitting) when some answer is not saved. */
+  /**
+   * Submit the response once every answer has been sent. Resolves 'submitted', 'unsent' (answers
+   * still in the outbox: they must reach the server first) or 'failed' (the server refused some answer).
+   */
   async function submit() {
-    await flush()
-    if (globalStatus.value === 'error') return false
-    const result = await api.submitResponse(response.value.id)
+    const ok = await flush()
+    if (!ok || unsentCount.value > 0) return 'unsent'
+    if (Object.keys(itemErrors.value).length > 0) return 'failed'
+    const id = response.value.id
+    const result = await api.submitResponse(id)
     response.value = { ...response.value, status: result?.status || 'submitted' }
-    return true
+    outbox.value?.clear()
+    removeLocalCopy(id)
+    copy = null
+    return 'submitted'
   }
 
   function selectedKey(code) {
@@ -239,6 +360,8 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
     instrument,
     loading,
     loadError,
+    offline,
+    discarded,
     values,
     comments,
     saveState,
@@ -250,15 +373,18 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
     isRoundClosed,
     readOnly,
     globalStatus,
-    hasUnsavedWork,
+    unsentCount,
+    waitingToRetry,
+    persistent,
+    outbox,
     hasPendingTimers,
     load,
     reset,
     choose,
     editComment,
     commitComment,
-    retry,
-    retryFailed,
+    commitPendingComments,
+    retryNow,
     flush,
     submit,
     selectedKey,

@@ -14,6 +14,8 @@ export function createFakeBackend(instrument) {
   const rounds = []
   const responses = []
   const items = instrument.parts.flatMap((p) => p.items)
+  // Idempotency-Key -> the answer returned the first time.
+  const idempotent = new Map()
 
   function scores(roundId) {
     const submitted = responses.filter((r) => r.roundId === roundId && r.status === 'submitted')
@@ -54,9 +56,13 @@ export function createFakeBackend(instrument) {
   async function handle(url, init = {}) {
     const method = init.method || 'GET'
     const body = init.body ? JSON.parse(init.body) : undefined
+    const headers = init.headers || {}
     const path = new URL(url, 'http://localhost').pathname
     let m
     if (method === 'GET' && path === '/api/instruments') {
+      return json(200, [{ code: instrument.code, version: instrument.version, title: instrument.title, kind: instrument.kind }])
+    }
+    if (method === 'GET' && path === `/api/instruments/${instrument.code}/versions`) {
       return json(200, [{ code: instrument.code, version: instrument.version, title: instrument.title, kind: instrument.kind }])
     }
     if (method === 'GET' && (m = path.match(/^\/api\/instruments\/([^/]+)\/versions\/([^/]+)$/))) {
@@ -103,7 +109,10 @@ export function createFakeBackend(instrument) {
         )
       }
       if (rest === '/responses' && method === 'POST') {
-        const r = { id: nextId++, roundId: round.id, status: 'draft', respondentRole: null, answers: [], createdAt: new Date().toISOString(), submittedAt: null }
+        const roles = instrument.respondentRoles || []
+        const role = body?.respondentRole ?? null
+        if (roles.length && !roles.some((x) => x.code === role)) return problem(400, 'Välj en roll.')
+        const r = { id: nextId++, roundId: round.id, status: 'draft', respondentRole: role, answers: [], createdAt: new Date().toISOString(), submittedAt: null }
         responses.push(r)
         return json(201, { id: r.id, roundId: r.roundId, status: r.status })
       }
@@ -116,11 +125,22 @@ export function createFakeBackend(instrument) {
       if (method === 'GET' && rest === '') return json(200, { ...r })
       let a
       if (method === 'PUT' && (a = rest.match(/^\/answers\/(.+)$/))) {
+        const key = headers['Idempotency-Key']
+        if (key && idempotent.has(key)) return json(200, idempotent.get(key))
         if (r.status === 'submitted') return problem(409, 'Svaret är redan inskickat.')
         const itemCode = decodeURIComponent(a[1])
-        const answer = { itemCode, value: body.value, comment: body.comment }
-        r.answers = [...r.answers.filter((x) => x.itemCode !== itemCode), answer]
-        return json(200, answer)
+        const answeredAt = body.answeredAt || new Date().toISOString()
+        const current = r.answers.find((x) => x.itemCode === itemCode)
+        let result
+        if (current && current.answeredAt > answeredAt) {
+          result = { ...current, applied: false }
+        } else {
+          const answer = { itemCode, value: body.value, comment: body.comment, answeredAt, updatedAt: new Date().toISOString() }
+          r.answers = [...r.answers.filter((x) => x.itemCode !== itemCode), answer]
+          result = { ...answer, applied: true }
+        }
+        if (key) idempotent.set(key, result)
+        return json(200, result)
       }
       if (method === 'POST' && rest === '/submit') {
         r.status = 'submitted'

@@ -21,3 +21,9 @@ export function formatDateTime(iso, locale) {
   if (Number.isNaN(d.getTime())) return String(iso)
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(d)
 }
+
+/** A share 0..1 as a whole percentage in the locale's style ("60 %" in Swedish). */
+export function formatPercent(share, locale) {
+  if (share === null || share === undefined || !Number.isFinite(Number(share))) return '–'
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Number(share))
+}

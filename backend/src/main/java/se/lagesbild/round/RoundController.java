@@ -57,7 +57,7 @@ public class RoundController {
         Round round = rounds.get(roundId);
         RoundScores scores = rounds.scores(round);
         return new RoundScoresView(round.id(), round.instrumentCode(), round.instrumentVersion(), round.label(),
-                scores.respondents(), scores.total(), scores.parts(), scores.items(), scores.roles());
+                scores.respondents(), rounds.anonymityThreshold(), scores.total(), scores.parts(), scores.items(), scores.roles());
     }
 
     @Serdeable
@@ -71,7 +71,7 @@ public class RoundController {
     /** A round's scores, as in the API contract. */
     @Serdeable
     public record RoundScoresView(long roundId, String instrumentCode, int instrumentVersion, String label,
-                                  int respondents, RoundScores.TotalScore total, List<RoundScores.PartScore> parts,
+                                  int respondents, int anonymityThreshold, RoundScores.TotalScore total, List<RoundScores.PartScore> parts,
                                   List<RoundScores.ItemScore> items, List<RoundScores.RoleScores> roles) {
     }
 }

@@ -66,6 +66,11 @@ public class RoundService {
         return rounds.findByOrganisationIdOrderByCreatedAtDesc(organisationId);
     }
 
+    /** Group figures over fewer respondents than this are withheld (instruments with many respondents). */
+    public int anonymityThreshold() {
+        return anonymityThreshold;
+    }
+
     /** Closes the round; closing a closed round changes nothing. */
     @Transactional
     public Round close(long roundId) {

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h } from 'vue'
+import { flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { RouterView, createMemoryHistory } from 'vue-router'
+import { createAppRouter } from '../router/index.js'
+import { createAppI18n } from '../i18n/index.js'
+import * as api from '../api/client.js'
+import RolePicker from '../components/RolePicker.vue'
+
+vi.mock('../api/client.js', async (importOriginal) => {
+  const actual = await importOriginal()
+  return {
+    ...actual,
+    getRound: vi.fn(),
+    listResponses: vi.fn(),
+    getInstrumentVersion: vi.fn(),
+    listOrganisations: vi.fn(),
+    createResponse: vi.fn(),
+    getResponse: vi.fn(),
+  }
+})
+
+const roles = [
+  { code: 'ledning', label: 'Ledning', labelEn: 'Management' },
+  { code: 'stodfunktion', label: 'Stödfunktion', labelEn: 'Support function' },
+  { code: 'medarbetare', label: 'Medarbetare', labelEn: 'Staff' },
+]
+
+const skattaLaget = {
+  code: 'skatta-laget',
+  version: 1,
+  title: 'Skatta läget – jämställd socialtjänst',
+  titleEn: 'Assess the situation – gender-equal social services',
+  kind: 'questionnaire',
+  respondents: 'multiple',
+  respondentRoles: roles,
+  scale: [{ value: 1, label: 'Stämmer inte alls' }, { value: 4, label: 'Stämmer helt' }],
+  parts: [{ code: 'A', title: 'Styrning', items: [{ code: 'SL-A1', text: 'Ett' }] }],
+}
+
+const checklist = {
+  code: 'checklist-systematik',
+  version: 1,
+  title: 'Checklista',
+  kind: 'checklist',
+  respondents: 'single',
+  scale: [{ value: 1, label: 'Ett' }],
+  parts: [{ code: 'A', title: 'A', items: [{ code: 'CS-01', text: 'Ett' }] }],
+}
+
+const round = (instrumentCode) => ({
+  id: 11,
+  organisationId: 3,
+  instrumentCode,
+  instrumentVersion: 1,
+  label: 'Våren 2025',
+  status: 'open',
+})
+
+async function mountAt(path, locale = 'sv') {
+  const router = createAppRouter(createMemoryHistory())
+  const Root = defineComponent({ render: () => h(RouterView) })
+  router.push(path)
+  await router.isReady()
+  const wrapper = mount(Root, { global: { plugins: [createAppI18n(locale), router] }, attachTo: document.body })
+  await flushPromises()
+  return { wrapper, router }
+}
+
+beforeEach(() => {
+  localStorage.clear()
+  window.scrollTo = vi.fn()
+  setActivePinia(createPinia())
+  vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])
+  vi.mocked(api.createResponse).mockResolvedValue({ id: 42, roundId: 11, status: 'draft' })
+  // The response page is not under test here; keep it loading.
+  vi.mocked(api.getResponse).mockReturnValue(new Promise(() => {}))
+})
+
+afterEach(() => {
+  vi.clearAllMocks()
+  document.body.innerHTML = ''
+})
+
+describe('RoundView – respondent role', () => {
+  it('asks for the role before creating the response, and creates it with the chosen role', async () => {
+    vi.mocked(api.getRound).mockResolvedValue(round('skatta-laget'))
+    vi.mocked(api.getInstrumentVersion).mockResolvedValue(skattaLaget)
+    vi.mocked(api.listResponses).mockResolvedValue([
+      { id: 5, roundId: 11, status: 'submitted', respondentRole: 'ledning', answered: 1 },
+    ])
+    const { wrapper, router } = await mountAt('/omgangar/11')
+
+    // The list shows the role's label, not its code.
+    expect(wrapper.get('[data-testid="response-link"]').text()).toBe('Svar 1')
+    expect(wrapper.get('[data-testid="response-role"]').text()).toBe('Roll: Ledning')
+
+    expect(wrapper.find('[data-testid="role-picker"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="response-create"]').trigger('click')
+    expect(api.createResponse).not.toHaveBeenCalled()
+    const picker = wrapper.get('[data-testid="role-picker"]')
+    expect(picker.get('legend').text()).toBe('Vilken roll svarar du i?')
+    expect(roles.map((r) => wrapper.get(`[data-testid="role-${r.code}"]`).attributes('type'))).toEqual(['radio', 'radio', 'radio'])
+    expect(picker.findAll('label').map((l) => l.text())).toEqual(['Ledning', 'Stödfunktion', 'Medarbetare'])
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="role-ledning"]').element)
+
+    // Nothing chosen yet: no response, a message instead.
+    await wrapper.get('[data-testid="role-confirm"]').trigger('submit')
+    expect(api.createResponse).not.toHaveBeenCalled()
+    expect(picker.get('[role="alert"]').text()).toBe('Välj den roll du svarar i.')
+
+    await wrapper.get('[data-testid="role-medarbetare"]').setValue(true)
+    await picker.trigger('submit')
+    await flushPromises()
+    expect(api.createResponse).toHaveBeenCalledWith('11', 'medarbetare')
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/svar/42'))
+    wrapper.unmount()
+  })
+
+  it('creates the response at once when the instrument has no roles', async () => {
+    vi.mocked(api.getRound).mockResolvedValue(round('checklist-systematik'))
+    vi.mocked(api.getInstrumentVersion).mockResolvedValue(checklist)
+    vi.mocked(api.listResponses).mockResolvedValue([])
+    const { wrapper, router } = await mountAt('/omgangar/11')
+
+    await wrapper.get('[data-testid="response-create"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="role-picker"]').exists()).toBe(false)
+    expect(api.createResponse).toHaveBeenCalledWith('11', null)
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/svar/42'))
+    wrapper.unmount()
+  })
+})
+
+describe('RolePicker', () => {
+  it('shows the English labels and emits the chosen code', async () => {
+    const wrapper = mount(RolePicker, { props: { roles }, global: { plugins: [createAppI18n('en')] } })
+    expect(wrapper.get('legend').text()).toBe('In which role are you answering?')
+    expect(wrapper.findAll('label').map((l) => l.text())).toEqual(['Management', 'Support function', 'Staff'])
+    await wrapper.get('[data-testid="role-stodfunktion"]').setValue(true)
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.emitted('confirm')).toEqual([['stodfunktion']])
+  })
+})
