@@ -50,6 +50,10 @@ class ChecklistRoundApiTest extends DatabaseTest {
     @Test
     void instrumentsListTheChecklistWithItsTenItemsAndScale() {
         List<Map<String, Object>> instruments = api.getList("/api/instruments");
+        assertEquals(List.of("checklist-systematik", "jamstalldhetstrappan", "skatta-laget"),
+                instruments.stream().map(i -> i.get("code")).sorted().toList());
+        assertEquals(List.of("checklist", "staircase", "questionnaire"),
+                instruments.stream().sorted(java.util.Comparator.comparing(i -> i.get("code").toString())).map(i -> i.get("kind")).toList());
         assertTrue(instruments.contains(Map.of("code", CHECKLIST, "version", 1, "title", "Checklista för systematik",
                 "kind", "checklist")), instruments.toString());
 
