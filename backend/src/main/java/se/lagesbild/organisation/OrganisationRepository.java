@@ -10,4 +10,6 @@ import java.util.List;
 public interface OrganisationRepository extends CrudRepository<Organisation, Long> {
 
     List<Organisation> findAllOrderByName();
+
+    List<Organisation> findByIdIn(List<Long> ids);
 }

@@ -10,4 +10,8 @@ import java.util.List;
 public interface RoundRepository extends CrudRepository<Round, Long> {
 
     List<Round> findByOrganisationIdOrderByCreatedAtDesc(long organisationId);
+
+    List<Round> findByOrganisationIdAndInstrumentCodeOrderByCreatedAtAsc(long organisationId, String instrumentCode);
+
+    List<Round> findByInstrumentCodeAndLabelOrderByCreatedAtAsc(String instrumentCode, String label);
 }

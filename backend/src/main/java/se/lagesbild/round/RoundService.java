@@ -66,6 +66,24 @@ public class RoundService {
         return rounds.findByOrganisationIdOrderByCreatedAtDesc(organisationId);
     }
 
+    /** All rounds of one organisation on one instrument, oldest first: its timeline. */
+    public List<Round> timeline(long organisationId, String instrumentCode) {
+        if (!organisations.existsById(organisationId)) {
+            throw OrganisationController.notFound(organisationId);
+        }
+        instruments.latest(instrumentCode);
+        return rounds.findByOrganisationIdAndInstrumentCodeOrderByCreatedAtAsc(organisationId, instrumentCode);
+    }
+
+    /** Every organisation's newest round with this label on this instrument (e.g. all municipalities' 2025). */
+    public List<Round> withLabel(String instrumentCode, String label) {
+        instruments.latest(instrumentCode);
+        Map<Long, Round> newestPerOrganisation = new java.util.LinkedHashMap<>();
+        rounds.findByInstrumentCodeAndLabelOrderByCreatedAtAsc(instrumentCode, label)
+                .forEach(round -> newestPerOrganisation.put(round.organisationId(), round));
+        return List.copyOf(newestPerOrganisation.values());
+    }
+
     /** Group figures over fewer respondents than this are withheld (instruments with many respondents). */
     public int anonymityThreshold() {
         return anonymityThreshold;

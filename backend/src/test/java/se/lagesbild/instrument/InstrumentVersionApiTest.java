@@ -74,9 +74,23 @@ class InstrumentVersionApiTest extends DatabaseTest {
         assertEquals(2, api.get("/api/rounds/" + roundOnV2).get("instrumentVersion"));
         long v2Response = api.startResponse(roundOnV2);
         api.answer(v2Response, "CS-11", 4, null);
+        api.answer(v2Response, "CS-03", 3, null);
         api.post("/api/responses/" + v2Response + "/submit", Map.of());
         Map<String, Object> total = (Map<String, Object>) api.get("/api/rounds/" + roundOnV2 + "/scores").get("total");
         assertEquals(11, total.get("items"));
+
+        // v1 (2025) against v2 (2028) compares by item code: the new item has an empty 2025 side.
+        api.answer(v1Response, "CS-03", 2, null);
+        api.post("/api/responses/" + v1Response + "/submit", Map.of());
+        List<Map<String, Object>> items = (List<Map<String, Object>>) api.get("/api/comparisons?from=" + roundOnV1 + "&to=" + roundOnV2).get("items");
+        Map<String, Object> cs11 = items.stream().filter(i -> i.get("code").equals("CS-11")).findFirst().orElseThrow();
+        assertEquals(false, cs11.get("inFrom"));
+        assertEquals(null, cs11.get("from"));
+        assertEquals(4.0, cs11.get("to"));
+        assertEquals(null, cs11.get("delta"));
+        Map<String, Object> cs03 = items.stream().filter(i -> i.get("code").equals("CS-03")).findFirst().orElseThrow();
+        assertEquals(List.of(2.0, 3.0, 1.0, "up"), List.of(cs03.get("from"), cs03.get("to"), cs03.get("delta"), cs03.get("direction")));
+        assertEquals(11, items.size());
     }
 
     @Test

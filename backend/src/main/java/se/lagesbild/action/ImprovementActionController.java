@@ -1,0 +1,69 @@
+package se.lagesbild.action;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ImprovementActionController {
+
+    private final ImprovementActionService actions;
+
+    public ImprovementActionController(ImprovementActionService actions) {
+        this.actions = actions;
+    }
+
+    @Get("/rounds/{roundId}/actions")
+    public List<ImprovementAction> ofRound(long roundId) {
+        return actions.ofRound(roundId);
+    }
+
+    @Post("/rounds/{roundId}/actions")
+    public HttpResponse<ImprovementAction> record(long roundId, @Valid @Body NewAction request) {
+        return HttpResponse.created(actions.record(roundId, request.itemCode(), request.what(), request.who(),
+                request.dueDate(), request.status()));
+    }
+
+    @Put("/actions/{actionId}")
+    public ImprovementAction update(long actionId, @Valid @Body ActionChange request) {
+        return actions.update(actionId, request.what(), request.who(), request.dueDate(), request.status());
+    }
+
+    @Delete("/actions/{actionId}")
+    public HttpResponse<Void> delete(long actionId) {
+        actions.delete(actionId);
+        return HttpResponse.noContent();
+    }
+
+    @Serdeable
+    public record NewAction(
+            @NotBlank(message = "Ange vilket påstående åtgärden gäller (itemCode).") String itemCode,
+            @NotBlank(message = "Beskriv åtgärden.") @Size(max = 2000, message = "Beskrivningen får vara högst 2000 tecken.") String what,
+            @Nullable @Size(max = 200, message = "Ansvarig får vara högst 200 tecken.") String who,
+            @Nullable LocalDate dueDate,
+            @Nullable String status) {
+    }
+
+    @Serdeable
+    public record ActionChange(
+            @NotBlank(message = "Beskriv åtgärden.") @Size(max = 2000, message = "Beskrivningen får vara högst 2000 tecken.") String what,
+            @Nullable @Size(max = 200, message = "Ansvarig får vara högst 200 tecken.") String who,
+            @Nullable LocalDate dueDate,
+            @Nullable String status) {
+    }
+}

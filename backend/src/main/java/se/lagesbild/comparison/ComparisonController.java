@@ -1,0 +1,124 @@
+package se.lagesbild.comparison;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.SerdeImport;
+import io.micronaut.serde.annotation.Serdeable;
+import se.lagesbild.action.ImprovementAction;
+import se.lagesbild.round.Round;
+import se.lagesbild.scoring.RoundComparison;
+import se.lagesbild.scoring.RoundScores;
+
+import java.time.Instant;
+import java.util.List;
+
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@SerdeImport(RoundComparison.Change.class)
+@SerdeImport(RoundComparison.PartChange.class)
+public class ComparisonController {
+
+    private final ComparisonService comparisons;
+
+    public ComparisonController(ComparisonService comparisons) {
+        this.comparisons = comparisons;
+    }
+
+    /** Two rounds of the same organisation and instrument: what moved per item, per part and in total. */
+    @Get("/comparisons")
+    public ComparisonView compare(@QueryValue long from, @QueryValue long to) {
+        return ComparisonView.of(comparisons.compare(from, to));
+    }
+
+    /** All rounds of one organisation on one instrument, oldest first, with their total and part means. */
+    @Get("/organisations/{organisationId}/trend")
+    public TrendView trend(long organisationId, @QueryValue String instrumentCode) {
+        return new TrendView(organisationId, instrumentCode, comparisons.timeline(organisationId, instrumentCode).stream()
+                .map(scored -> RoundSummary.of(scored.round(), scored.scores())).toList());
+    }
+
+    /** Organisations side by side for one round label (e.g. all municipalities' 2025): totals and parts, no items. */
+    @Get("/regional")
+    public RegionalView regional(@QueryValue String instrumentCode, @QueryValue String label) {
+        var instrument = comparisons.latestInstrument(instrumentCode);
+        return new RegionalView(instrumentCode, label,
+                instrument.parts().stream().map(part -> new PartHeading(part.code(), part.title(), part.titleEn())).toList(),
+                comparisons.sideBySide(instrumentCode, label).stream()
+                        .map(row -> new OrganisationColumn(row.organisation().id(), row.organisation().name(),
+                                RoundSummary.of(row.round(), row.scores())))
+                        .toList());
+    }
+
+    /** The two rounds compared; {@code from} and {@code to} are their ids, as asked. */
+    @Serdeable
+    public record ComparisonView(long from, long to, RoundSide fromRound, RoundSide toRound, TotalChange total,
+                                 List<RoundComparison.PartChange> parts, List<ItemView> items) {
+        static ComparisonView of(ComparisonService.RoundsCompared compared) {
+            RoundComparison.Comparison comparison = compared.comparison();
+            RoundComparison.Change total = comparison.total();
+            return new ComparisonView(compared.from().id(), compared.to().id(),
+                    RoundSide.of(compared.from(), compared.fromScores()), RoundSide.of(compared.to(), compared.toScores()),
+                    new TotalChange(total.from(), total.to(), total.delta(), total.direction(), comparison.totalSum()),
+                    comparison.parts(),
+                    comparison.items().stream().map(item -> ItemView.of(item,
+                            compared.actionsByItem().getOrDefault(item.code(), List.of()))).toList());
+        }
+    }
+
+    /** One side of a comparison: which round, and over how many respondents. */
+    @Serdeable
+    public record RoundSide(long roundId, String label, int instrumentVersion, String status, int respondents,
+                            boolean suppressed) {
+        static RoundSide of(Round round, RoundScores scores) {
+            return new RoundSide(round.id(), round.label(), round.instrumentVersion(), round.status().code(),
+                    scores.respondents(), scores.total().suppressed());
+        }
+    }
+
+    /** The total mean on both sides; {@code sum} compares only complete totals over the same number of items. */
+    @Serdeable
+    public record TotalChange(@Nullable Double from, @Nullable Double to, @Nullable Double delta,
+                              @Nullable String direction, RoundComparison.Change sum) {
+    }
+
+    @Serdeable
+    public record ItemView(String code, String partCode, String text, @Nullable Double from, @Nullable Double to,
+                           @Nullable Double delta, @Nullable String direction, @Nullable Integer fromN,
+                           @Nullable Integer toN, boolean inFrom, boolean inTo, List<ImprovementAction> actions) {
+        static ItemView of(RoundComparison.ItemChange item, List<ImprovementAction> actions) {
+            return new ItemView(item.code(), item.partCode(), item.text(), item.from(), item.to(), item.delta(),
+                    item.direction(), item.fromN(), item.toN(), item.inFrom(), item.inTo(), actions);
+        }
+    }
+
+    @Serdeable
+    public record TrendView(long organisationId, String instrumentCode, List<RoundSummary> rounds) {
+    }
+
+    /** A round's total and part means, without item details. */
+    @Serdeable
+    public record RoundSummary(long roundId, String label, int instrumentVersion, String status, @Nullable Instant createdAt,
+                               int respondents, RoundScores.TotalScore total, List<RoundScores.PartScore> parts) {
+        static RoundSummary of(Round round, RoundScores scores) {
+            return new RoundSummary(round.id(), round.label(), round.instrumentVersion(), round.status().code(),
+                    round.createdAt(), scores.respondents(), scores.total(), scores.parts());
+        }
+    }
+
+    @Serdeable
+    public record RegionalView(String instrumentCode, String label, List<PartHeading> parts,
+                               List<OrganisationColumn> organisations) {
+    }
+
+    @Serdeable
+    public record PartHeading(String code, String title, @Nullable String titleEn) {
+    }
+
+    @Serdeable
+    public record OrganisationColumn(long organisationId, String name, RoundSummary round) {
+    }
+}

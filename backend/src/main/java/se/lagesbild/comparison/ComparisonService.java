@@ -1,0 +1,101 @@
+package se.lagesbild.comparison;
+
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import se.lagesbild.action.ImprovementAction;
+import se.lagesbild.action.ImprovementActionRepository;
+import se.lagesbild.instrument.InstrumentCatalog;
+import se.lagesbild.instrument.InstrumentDefinition;
+import se.lagesbild.organisation.Organisation;
+import se.lagesbild.organisation.OrganisationRepository;
+import se.lagesbild.round.Round;
+import se.lagesbild.round.RoundService;
+import se.lagesbild.scoring.RoundComparison;
+import se.lagesbild.scoring.RoundScores;
+import se.lagesbild.system.ProblemException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Rounds over the years: two rounds compared, one organisation's timeline, and organisations side by side. */
+@Singleton
+public class ComparisonService {
+
+    private final RoundService rounds;
+    private final InstrumentCatalog instruments;
+    private final ImprovementActionRepository actions;
+    private final OrganisationRepository organisations;
+
+    public ComparisonService(RoundService rounds, InstrumentCatalog instruments, ImprovementActionRepository actions,
+                             OrganisationRepository organisations) {
+        this.rounds = rounds;
+        this.instruments = instruments;
+        this.actions = actions;
+        this.organisations = organisations;
+    }
+
+    /** A comparison of two rounds, with the actions recorded on the earlier round's items. */
+    public record RoundsCompared(Round from, RoundScores fromScores, Round to, RoundScores toScores,
+                                 RoundComparison.Comparison comparison, Map<String, List<ImprovementAction>> actionsByItem) {
+    }
+
+    /**
+     * Only rounds of the same organisation and instrument compare. A round of another organisation answers
+     * 404, as if it did not exist, so that a comparison never reveals another organisation's rounds.
+     */
+    public RoundsCompared compare(long fromRoundId, long toRoundId) {
+        Round from = rounds.get(fromRoundId);
+        Round to = rounds.get(toRoundId);
+        if (from.organisationId() != to.organisationId()) {
+            throw ProblemException.notFound("Omgången med id " + toRoundId + " finns inte hos samma organisation som omgången "
+                    + fromRoundId + ".");
+        }
+        if (!from.instrumentCode().equals(to.instrumentCode())) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Omgångarna gäller olika instrument (" + from.instrumentCode()
+                    + " och " + to.instrumentCode() + ") och kan inte jämföras. Välj två omgångar av samma instrument.",
+                    List.of(new se.lagesbild.system.Problem.FieldError("to", "Omgången gäller ett annat instrument än " + from.label() + ".")));
+        }
+        RoundScores fromScores = rounds.scores(from);
+        RoundScores toScores = rounds.scores(to);
+        RoundComparison.Comparison comparison = RoundComparison.compare(definition(from), fromScores, definition(to), toScores);
+        Map<String, List<ImprovementAction>> actionsByItem = actions.findByRoundIdOrderById(from.id()).stream()
+                .collect(Collectors.groupingBy(ImprovementAction::itemCode));
+        return new RoundsCompared(from, fromScores, to, toScores, comparison, actionsByItem);
+    }
+
+    /** A round on one organisation's timeline, with its scores. */
+    public record ScoredRound(Round round, RoundScores scores) {
+    }
+
+    public List<ScoredRound> timeline(long organisationId, String instrumentCode) {
+        return rounds.timeline(organisationId, instrumentCode).stream()
+                .map(round -> new ScoredRound(round, rounds.scores(round))).toList();
+    }
+
+    /** One organisation's round in the regional view. */
+    public record OrganisationRound(Organisation organisation, Round round, RoundScores scores) {
+    }
+
+    public List<OrganisationRound> sideBySide(String instrumentCode, String label) {
+        List<Round> labelled = rounds.withLabel(instrumentCode, label);
+        if (labelled.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Organisation> byId = organisations.findByIdIn(labelled.stream().map(Round::organisationId).toList()).stream()
+                .collect(Collectors.toMap(Organisation::id, Function.identity()));
+        return labelled.stream()
+                .map(round -> new OrganisationRound(byId.get(round.organisationId()), round, rounds.scores(round)))
+                .sorted(java.util.Comparator.comparing(row -> row.organisation().name()))
+                .toList();
+    }
+
+    public InstrumentDefinition latestInstrument(String instrumentCode) {
+        return instruments.latest(instrumentCode);
+    }
+
+    private InstrumentDefinition definition(Round round) {
+        return instruments.version(round.instrumentCode(), round.instrumentVersion());
+    }
+}
