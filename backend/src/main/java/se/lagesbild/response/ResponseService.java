@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Starting responses, saving answers one at a time as they are given, and submitting. */
 @Singleton
@@ -40,12 +39,10 @@ public class ResponseService {
         }
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
         String role = blankToNull(respondentRole);
-        if (!instrument.respondentRoles().isEmpty() && (role == null || instrument.findRespondentRole(role).isEmpty())) {
-            throw ProblemException.badRequest("respondentRole", "Välj vilken roll du svarar i: " + instrument.respondentRoles().stream()
-                    .map(r -> r.code() + " (" + r.label() + ")").collect(Collectors.joining(", ")) + ".");
-        }
-        if (instrument.respondentRoles().isEmpty() && role != null) {
-            throw ProblemException.badRequest("respondentRole", instrument.title() + " frågar inte efter roll; skicka ingen respondentRole.");
+        if (!instrument.acceptsRespondentRole(role)) {
+            throw ProblemException.badRequest("respondentRole", instrument.asksForRespondentRole()
+                    ? "Välj vilken roll du svarar i: " + instrument.describeRespondentRoles() + "."
+                    : instrument.title() + " frågar inte efter roll; skicka ingen respondentRole.");
         }
         return responses.save(new Response(null, roundId, role, ResponseStatus.DRAFT, null, null));
     }
