@@ -228,7 +228,19 @@ class RoundImportApiTest extends DatabaseTest {
         Map<String, Object> tooLarge = api.problem(413, () -> api.postMultipart(importUri(organisationId),
                 form(CHECKLIST, "2025", "stor.csv", CSV, large)));
         assertEquals("Filen stor.csv är 5,9 MB; en fil som läses in får vara högst 5 MB.", tooLarge.get("detail"));
+        byte[] beyondTheServersLimit = new byte[11 * 1024 * 1024];
+        Map<String, Object> refusedByTheServer = api.problem(413, () -> api.postMultipart(importUri(organisationId),
+                form(CHECKLIST, "2025", "enorm.csv", CSV, beyondTheServersLimit)));
+        assertEquals("Begäran är för stor för att tas emot.", refusedByTheServer.get("detail"));
         assertTrue(api.getList("/api/organisations/" + organisationId + "/rounds").isEmpty());
+    }
+
+    @Test
+    void aFileMustBeSentAsAForm() {
+        long organisationId = api.createOrganisation("Lunds kommun");
+        Map<String, Object> problem = api.problem(415, () -> api.post(importUri(organisationId),
+                Map.of("instrumentCode", CHECKLIST, "label", "2025")));
+        assertTrue(problem.get("detail").toString().contains("multipart/form-data"), problem.toString());
     }
 
     private static String importUri(long organisationId) {
