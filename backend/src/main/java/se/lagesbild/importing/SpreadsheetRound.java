@@ -2,6 +2,7 @@ package se.lagesbild.importing;
 
 import io.micronaut.core.annotation.Nullable;
 import se.lagesbild.instrument.InstrumentDefinition;
+import se.lagesbild.response.Answer;
 import se.lagesbild.response.GivenResponse;
 import se.lagesbild.system.Problem;
 
@@ -27,12 +28,11 @@ import java.util.stream.Collectors;
  */
 public final class SpreadsheetRound {
 
-    public static final String ROLE_HEADER = "respondentRole";
+    private static final String ROLE_HEADER = "respondentRole";
     /** "Vet inte" is accepted as written here, or as the instrument's own label, in any case. */
-    public static final String DONT_KNOW = "Vet inte";
-    public static final int MAX_COMMENT_LENGTH = 4000;
+    private static final String DONT_KNOW = "Vet inte";
     /** A file full of errors lists this many; the detail counts them all. */
-    public static final int LISTED_ERRORS = 200;
+    static final int LISTED_ERRORS = 200;
 
     private static final Pattern COMMENT_HEADER = Pattern.compile("(.+?)\\s+kommentar",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -227,8 +227,8 @@ public final class SpreadsheetRound {
             cellError(row, column, "kommentaren hör till " + item.itemCode() + ", som inte är besvarat på raden. Fyll i "
                     + "ett värde i kolumn " + Spreadsheet.columnName(item.index()) + " eller ta bort kommentaren.");
         }
-        if (text.length() > MAX_COMMENT_LENGTH) {
-            cellError(row, column, "kommentaren är " + text.length() + " tecken; den får vara högst " + MAX_COMMENT_LENGTH + " tecken.");
+        if (text.length() > Answer.MAX_COMMENT_LENGTH) {
+            cellError(row, column, "kommentaren är " + text.length() + " tecken; den får vara högst " + Answer.MAX_COMMENT_LENGTH + " tecken.");
         }
     }
 
