@@ -106,8 +106,30 @@ public record InstrumentDefinition(
 
     /** The accepted values as a person reads them, e.g. "1, 2, 3, 4 eller null (Vet inte)". */
     public String describeAcceptedValues() {
+        return describeAcceptedValues("null (" + dontKnowLabel + ")");
+    }
+
+    /**
+     * The accepted values with "Vet inte" written as the given text, e.g. "1, 2, 3, 4 eller Vet inte" where
+     * it is chosen by its label (in a spreadsheet) rather than sent as null.
+     */
+    public String describeAcceptedValues(String dontKnowAs) {
         String values = scale.stream().map(step -> Integer.toString(step.value())).collect(Collectors.joining(", "));
-        return dontKnowLabel == null ? values : values + " eller null (" + dontKnowLabel + ")";
+        return dontKnowLabel == null ? values : values + " eller " + dontKnowAs;
+    }
+
+    /** Whether a respondent names a role: required where the instrument defines roles, else absent. */
+    public boolean acceptsRespondentRole(@Nullable String roleCode) {
+        return respondentRoles.isEmpty() ? roleCode == null : roleCode != null && findRespondentRole(roleCode).isPresent();
+    }
+
+    public boolean asksForRespondentRole() {
+        return !respondentRoles.isEmpty();
+    }
+
+    /** The roles as a person reads them, e.g. "ledning (Ledning), medarbetare (Medarbetare)". */
+    public String describeRespondentRoles() {
+        return respondentRoles.stream().map(role -> role.code() + " (" + role.label() + ")").collect(Collectors.joining(", "));
     }
 
     public boolean collectsManyRespondents() {

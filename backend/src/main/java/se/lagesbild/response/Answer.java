@@ -23,4 +23,7 @@ public record Answer(
         Instant updatedAt,
         @Nullable Instant answeredAt,
         @Nullable String idempotencyKey) {
+
+    /** The longest comment an answer keeps, however it is given. */
+    public static final int MAX_COMMENT_LENGTH = 4000;
 }

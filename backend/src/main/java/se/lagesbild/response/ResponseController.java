@@ -68,7 +68,7 @@ public class ResponseController {
     @Serdeable
     public record AnswerRequest(
             @Nullable Integer value,
-            @Nullable @Size(max = 4000, message = "Kommentaren får vara högst 4000 tecken.") String comment,
+            @Nullable @Size(max = Answer.MAX_COMMENT_LENGTH, message = "Kommentaren får vara högst 4000 tecken.") String comment,
             @Nullable Instant answeredAt) {
     }
 

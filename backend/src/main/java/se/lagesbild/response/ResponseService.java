@@ -11,9 +11,9 @@ import se.lagesbild.system.ProblemException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Starting responses, saving answers one at a time as they are given, and submitting. */
 @Singleton
@@ -40,12 +40,10 @@ public class ResponseService {
         }
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
         String role = blankToNull(respondentRole);
-        if (!instrument.respondentRoles().isEmpty() && (role == null || instrument.findRespondentRole(role).isEmpty())) {
-            throw ProblemException.badRequest("respondentRole", "Välj vilken roll du svarar i: " + instrument.respondentRoles().stream()
-                    .map(r -> r.code() + " (" + r.label() + ")").collect(Collectors.joining(", ")) + ".");
-        }
-        if (instrument.respondentRoles().isEmpty() && role != null) {
-            throw ProblemException.badRequest("respondentRole", instrument.title() + " frågar inte efter roll; skicka ingen respondentRole.");
+        if (!instrument.acceptsRespondentRole(role)) {
+            throw ProblemException.badRequest("respondentRole", instrument.asksForRespondentRole()
+                    ? "Välj vilken roll du svarar i: " + instrument.describeRespondentRoles() + "."
+                    : instrument.title() + " frågar inte efter roll; skicka ingen respondentRole.");
         }
         return responses.save(new Response(null, roundId, role, ResponseStatus.DRAFT, null, null));
     }
@@ -115,6 +113,30 @@ public class ResponseService {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd; svaret kan inte längre skickas in.");
         }
         return responses.update(response.submitted(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    /**
+     * Stores responses given outside the platform (a past round read from a spreadsheet) in the round as
+     * submitted, every answer chosen and submitted at the given moment. The caller has checked them against
+     * the round's instrument version with the same rules as {@link #start} and {@link #saveAnswer}
+     * ({@link InstrumentDefinition#acceptsRespondentRole}, {@link InstrumentDefinition#acceptsValue}).
+     *
+     * @return the number of answers stored
+     */
+    @Transactional
+    public int storeSubmitted(long roundId, List<GivenResponse> given, Instant at) {
+        List<Response> saved = responses.saveAll(given.stream()
+                .map(response -> new Response(null, roundId, response.respondentRole(), ResponseStatus.SUBMITTED, null, at))
+                .toList());
+        List<Answer> toSave = new ArrayList<>();
+        for (int i = 0; i < saved.size(); i++) {
+            long responseId = saved.get(i).id();
+            for (GivenResponse.GivenAnswer answer : given.get(i).answers()) {
+                toSave.add(new Answer(null, responseId, answer.itemCode(), answer.value(), blankToNull(answer.comment()), at, at, null));
+            }
+        }
+        answers.saveAll(toSave);
+        return toSave.size();
     }
 
     private static void requireEditable(Response response, Round round) {

@@ -63,9 +63,15 @@ public class RoundController {
     @Serdeable
     public record NewRound(
             @NotNull(message = "Ange organisationen (organisationId).") Long organisationId,
-            @NotBlank(message = "Ange instrumentet (instrumentCode).") String instrumentCode,
-            @NotBlank(message = "Ange omgångens namn, till exempel 2025.")
-            @Size(max = 50, message = "Omgångens namn får vara högst 50 tecken.") String label) {
+            @NotBlank(message = INSTRUMENT_REQUIRED) String instrumentCode,
+            @NotBlank(message = LABEL_REQUIRED)
+            @Size(max = LABEL_MAX_LENGTH, message = LABEL_TOO_LONG) String label) {
+
+        /** The messages of the rules every new round's instrument and label follow, however it is started. */
+        public static final String INSTRUMENT_REQUIRED = "Ange instrumentet (instrumentCode).";
+        public static final String LABEL_REQUIRED = "Ange omgångens namn, till exempel 2025.";
+        public static final int LABEL_MAX_LENGTH = 50;
+        public static final String LABEL_TOO_LONG = "Omgångens namn får vara högst 50 tecken.";
     }
 
     /** A round's scores, as in the API contract. */

@@ -46,12 +46,23 @@ public class RoundService {
     /** Starts a round on the newest version of the instrument; the round keeps that version. */
     @Transactional
     public Round start(long organisationId, String instrumentCode, String label) {
+        requireOrganisation(organisationId);
+        return start(organisationId, instruments.latest(instrumentCode), label);
+    }
+
+    /** Starts a round on the given instrument version (an imported past round keeps the version it was answered on). */
+    @Transactional
+    public Round start(long organisationId, InstrumentDefinition instrument, String label) {
+        requireOrganisation(organisationId);
+        return rounds.save(new Round(null, organisationId, instrument.code(), instrument.version(), label.strip(),
+                RoundStatus.OPEN, null, null));
+    }
+
+    /** Answers 404 for an organisation that does not exist. */
+    public void requireOrganisation(long organisationId) {
         if (!organisations.existsById(organisationId)) {
             throw OrganisationController.notFound(organisationId);
         }
-        InstrumentDefinition instrument = instruments.latest(instrumentCode);
-        return rounds.save(new Round(null, organisationId, instrument.code(), instrument.version(), label.strip(),
-                RoundStatus.OPEN, null, null));
     }
 
     public Round get(long roundId) {
@@ -60,9 +71,7 @@ public class RoundService {
     }
 
     public List<Round> ofOrganisation(long organisationId) {
-        if (!organisations.existsById(organisationId)) {
-            throw OrganisationController.notFound(organisationId);
-        }
+        requireOrganisation(organisationId);
         return rounds.findByOrganisationIdOrderByCreatedAtDesc(organisationId);
     }
 

@@ -36,7 +36,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             case NOT_FOUND -> "Adressen " + context.getRequest().getPath() + " finns inte.";
             case METHOD_NOT_ALLOWED -> "Metoden " + context.getRequest().getMethodName() + " går inte att använda på "
                     + context.getRequest().getPath() + ".";
-            case UNSUPPORTED_MEDIA_TYPE -> "Skicka begäran som JSON (Content-Type: application/json).";
+            case UNSUPPORTED_MEDIA_TYPE -> "Skicka begäran som JSON (Content-Type: application/json), eller som "
+                    + "multipart/form-data där en fil läses in.";
+            case REQUEST_ENTITY_TOO_LARGE -> "Begäran är för stor för att tas emot.";
             case BAD_REQUEST -> "Begäran kunde inte tolkas: " + context.getErrors().stream()
                     .map(ProblemErrorResponseProcessor::describe).collect(Collectors.joining("; "));
             case INTERNAL_SERVER_ERROR -> "Något gick fel i servern. Försök igen om en stund.";

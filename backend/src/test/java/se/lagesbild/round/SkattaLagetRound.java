@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Per role: ledning A1 3.5, A2 3.0, B1 4.0, total 3.5; stödfunktion A1 2.0, A2 1.5, B1 3.0, total 2.17;
  * medarbetare A1 1.0, A2 2.0, B1 2.0, total 1.67.
  */
-final class SkattaLagetRound {
+public final class SkattaLagetRound {
 
     private SkattaLagetRound() {
     }
@@ -49,7 +49,7 @@ final class SkattaLagetRound {
         return responseId;
     }
 
-    static void assertRoundFigures(Map<String, Object> scores) {
+    public static void assertRoundFigures(Map<String, Object> scores) {
         Map<String, Object> a1 = item(scores, "SL-A1");
         assertEquals(List.of(6, 2.17, 1, 4, 1.07, 2.0, 0.33), List.of(a1.get("n"), a1.get("mean"), a1.get("min"), a1.get("max"),
                 a1.get("stdDev"), a1.get("median"), a1.get("highShare")));
@@ -72,7 +72,7 @@ final class SkattaLagetRound {
                 total.get("complete"), total.get("suppressed")));
     }
 
-    static Map<String, Object> item(Map<String, Object> scores, String code) {
+    public static Map<String, Object> item(Map<String, Object> scores, String code) {
         return ((List<Map<String, Object>>) scores.get("items")).stream().filter(i -> i.get("code").equals(code)).findFirst().orElseThrow();
     }
 

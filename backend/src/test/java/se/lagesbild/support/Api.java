@@ -3,8 +3,10 @@ package se.lagesbild.support;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
@@ -34,6 +36,15 @@ public record Api(BlockingHttpClient http, JsonMapper json) {
 
     public HttpResponse<String> exchangePost(String uri, Object body) {
         return http.exchange(HttpRequest.POST(uri, body), String.class);
+    }
+
+    /** Posts a multipart/form-data body, such as a file upload with its form fields. */
+    public HttpResponse<String> exchangeMultipart(String uri, MultipartBody body) {
+        return http.exchange(HttpRequest.POST(uri, body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE), String.class);
+    }
+
+    public Map<String, Object> postMultipart(String uri, MultipartBody body) {
+        return map(exchangeMultipart(uri, body));
     }
 
     public Map<String, Object> put(String uri, Object body) {

@@ -1,0 +1,43 @@
+package se.lagesbild.importing;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import se.lagesbild.round.RoundController.NewRound;
+
+import java.io.IOException;
+
+/** Loads a past round from a spreadsheet (format in docs/import.md). */
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RoundImportController {
+
+    private final RoundImportService imports;
+
+    public RoundImportController(RoundImportService imports) {
+        this.imports = imports;
+    }
+
+    /** A multipart form: the file (.xlsx or .csv), instrumentCode, label and optionally instrumentVersion. */
+    @Post(value = "/organisations/{organisationId}/rounds/import", consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<RoundImportService.ImportedRound> importRound(
+            long organisationId,
+            @Part("file") @Nullable @NotNull(message = "Välj filen med svaren (file), en .xlsx- eller .csv-fil.") CompletedFileUpload file,
+            @Part("instrumentCode") @Nullable @NotBlank(message = NewRound.INSTRUMENT_REQUIRED) String instrumentCode,
+            @Part("label") @Nullable @NotBlank(message = NewRound.LABEL_REQUIRED)
+            @Size(max = NewRound.LABEL_MAX_LENGTH, message = NewRound.LABEL_TOO_LONG) String label,
+            @Part("instrumentVersion") @Nullable String instrumentVersion) throws IOException {
+        RoundImportService.UploadedFile upload = new RoundImportService.UploadedFile(file.getFilename(),
+                file.getContentType().map(MediaType::toString).orElse(null), file.getBytes());
+        return HttpResponse.created(imports.importRound(organisationId, instrumentCode, instrumentVersion, label, upload));
+    }
+}
