@@ -69,7 +69,7 @@ describe('app flow', () => {
     expect($('org-link').text()).toBe('Socialtjänsten Exempelby')
 
     await router.push($('org-link').attributes('href'))
-    await vi.waitFor(() => expect(app.find('[data-testid="round-create"]').exists()).toBe(true))
+    await vi.waitFor(() => expect(app.find('[data-testid="round-create"]').exists()).toBe(true), { timeout: 5000 })
     expect($('instrument-select').element.value).toBe('checklist-systematik')
     expect($('round-label-input').element.value).toBe(String(new Date().getFullYear()))
     await $('round-create').trigger('submit')
@@ -77,10 +77,10 @@ describe('app flow', () => {
     expect(app.findAll('[data-testid="round-link"]')).toHaveLength(1)
 
     await router.push($('round-link').attributes('href'))
-    await vi.waitFor(() => expect(app.find('[data-testid="response-create"]').exists()).toBe(true))
+    await vi.waitFor(() => expect(app.find('[data-testid="response-create"]').exists()).toBe(true), { timeout: 5000 })
     expect(app.text()).toContain('Checklista för systematiskt arbete')
     await $('response-create').trigger('click')
-    await vi.waitFor(() => expect(app.find('[data-testid="progress"]').exists()).toBe(true))
+    await vi.waitFor(() => expect(app.find('[data-testid="progress"]').exists()).toBe(true), { timeout: 5000 })
     expect(router.currentRoute.value.name).toBe('response')
 
     await $('option-CS-01-3').setValue(true)
@@ -92,7 +92,7 @@ describe('app flow', () => {
     await $('review').trigger('click')
     expect($('unanswered-list').text()).toContain('CS-03')
     await $('submit').trigger('click')
-    await vi.waitFor(() => expect(app.find('[data-testid="total-sum"]').exists()).toBe(true))
+    await vi.waitFor(() => expect(app.find('[data-testid="total-sum"]').exists()).toBe(true), { timeout: 5000 })
     expect(router.currentRoute.value.name).toBe('result')
     expect(backend.responses[0].status).toBe('submitted')
 

@@ -35,8 +35,9 @@ async function readBody(res) {
 
 /**
  * One request. `body` is sent as JSON unless `options.rawBody` is given (sent as is, with
- * `options.contentType`); `options.headers` are added to the request. With `options.withStatus`
- * the result is `{ status, data }` instead of the data alone.
+ * `options.contentType`) or `options.formData` (multipart/form-data; the browser sets the boundary);
+ * `options.headers` are added to the request. With `options.withStatus` the result is
+ * `{ status, data }` instead of the data alone.
  */
 export async function request(method, path, body, options = {}) {
   const init = {
@@ -44,7 +45,9 @@ export async function request(method, path, body, options = {}) {
     headers: { Accept: 'application/json, application/problem+json', ...(options.headers || {}) },
     credentials: 'same-origin',
   }
-  if (options.rawBody !== undefined) {
+  if (options.formData !== undefined) {
+    init.body = options.formData
+  } else if (options.rawBody !== undefined) {
     init.headers['Content-Type'] = options.contentType || 'text/plain'
     init.body = options.rawBody
   } else if (body !== undefined) {
@@ -125,3 +128,48 @@ export const saveAnswer = (responseId, itemCode, { value, comment, answeredAt },
     idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {},
   )
 export const submitResponse = (id) => request('POST', `/api/responses/${seg(id)}/submit`)
+
+// Improvement actions: what an organisation decided to do about an item of a round.
+/** The round's actions: [{ id, roundId, itemCode, what, who, dueDate, status, createdAt, updatedAt }]. */
+export const listActions = (roundId) => request('GET', `/api/rounds/${seg(roundId)}/actions`)
+/** `{ itemCode, what, who?, dueDate? (YYYY-MM-DD), status? ('planned' by default) }` → the new action (201). */
+export const createAction = (roundId, { itemCode, what, who = null, dueDate = null, status = 'planned' }) =>
+  request('POST', `/api/rounds/${seg(roundId)}/actions`, { itemCode, what, who, dueDate, status })
+export const updateAction = (id, { what, who = null, dueDate = null, status }) =>
+  request('PUT', `/api/actions/${seg(id)}`, { what, who, dueDate, status })
+export const deleteAction = (id) => request('DELETE', `/api/actions/${seg(id)}`)
+
+// Rounds over the years
+/** Two rounds of the same organisation and instrument: total, parts and items, from → to. */
+export const compareRounds = (from, to) =>
+  request('GET', `/api/comparisons?from=${seg(from)}&to=${seg(to)}`)
+/** One organisation's rounds of one instrument, oldest first, with total and part means. */
+export const getTrend = (organisationId, instrumentCode) =>
+  request('GET', `/api/organisations/${seg(organisationId)}/trend?instrumentCode=${seg(instrumentCode)}`)
+/** All organisations' rounds with one label (e.g. "2025") of one instrument: totals and parts, no items. */
+export const getRegional = (instrumentCode, label) =>
+  request('GET', `/api/regional?instrumentCode=${seg(instrumentCode)}&label=${seg(label)}`)
+
+/**
+ * Read a past round from a spreadsheet (.xlsx or .csv). Resolves to `{ round, responses, answers }`;
+ * a 400 rejects with `errors: [{ field, message }]` naming row and column of every problem.
+ */
+export function importRound(organisationId, { file, instrumentCode, label, instrumentVersion = null }) {
+  const form = new FormData()
+  form.append('file', file)
+  form.append('instrumentCode', instrumentCode)
+  form.append('label', label)
+  if (instrumentVersion !== null && instrumentVersion !== undefined && instrumentVersion !== '') {
+    form.append('instrumentVersion', String(instrumentVersion))
+  }
+  return request('POST', `/api/organisations/${seg(organisationId)}/rounds/import`, undefined, { formData: form })
+}
+
+// Downloads: plain links (with the download attribute), so these only build the addresses.
+/** `kind` 'answers' or 'scores', `format` 'csv' or 'xlsx'. */
+export const roundExportUrl = (roundId, kind, format) => `/api/rounds/${seg(roundId)}/export/${kind}.${format}`
+/** The comparison as a table, `format` 'csv' or 'xlsx'. */
+export const comparisonExportUrl = (from, to, format) =>
+  `/api/comparisons/export.${format}?from=${seg(from)}&to=${seg(to)}`
+/** The printable report (PDF, in Swedish). */
+export const comparisonReportUrl = (from, to) => `/api/comparisons/report.pdf?from=${seg(from)}&to=${seg(to)}`

@@ -1,5 +1,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, createOrganisation, createResponse, getResponse, request, saveAnswer, uploadInstrument } from './client.js'
+import {
+  ApiError,
+  compareRounds,
+  comparisonExportUrl,
+  comparisonReportUrl,
+  createAction,
+  createOrganisation,
+  createResponse,
+  getRegional,
+  getResponse,
+  getTrend,
+  importRound,
+  request,
+  roundExportUrl,
+  saveAnswer,
+  updateAction,
+  uploadInstrument,
+} from './client.js'
 
 function mockFetch(status, body, contentType = 'application/json') {
   const res = new Response(body === undefined ? null : JSON.stringify(body), {
@@ -104,5 +121,52 @@ describe('api client', () => {
   it('returns null for 204 No Content', async () => {
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response(null, { status: 204 })))
     await expect(request('POST', '/api/x')).resolves.toBeNull()
+  })
+
+  it('sends an import as multipart form data and lets the browser set the boundary', async () => {
+    const fetchFn = mockFetch(201, { round: { id: 4 }, responses: 2, answers: 20 })
+    const file = new File(['CS-01;CS-02\n1;2\n'], 'svar.csv', { type: 'text/csv' })
+    await importRound(3, { file, instrumentCode: 'checklist-systematik', label: '2022', instrumentVersion: 1 })
+    const [url, init] = fetchFn.mock.calls[0]
+    expect(url).toBe('/api/organisations/3/rounds/import')
+    expect(init.method).toBe('POST')
+    expect(init.headers['Content-Type']).toBeUndefined()
+    expect(init.body).toBeInstanceOf(FormData)
+    expect(init.body.get('file').name).toBe('svar.csv')
+    expect(init.body.get('instrumentCode')).toBe('checklist-systematik')
+    expect(init.body.get('label')).toBe('2022')
+    expect(init.body.get('instrumentVersion')).toBe('1')
+
+    mockFetch(201, {})
+    await importRound(3, { file, instrumentCode: 'x', label: 'y' })
+    expect(fetch.mock.calls[0][1].body.has('instrumentVersion')).toBe(false)
+  })
+
+  it('posts and puts actions with every field, empty ones as null', async () => {
+    let fetchFn = mockFetch(201, { id: 1 })
+    await createAction(11, { itemCode: 'CS-01', what: 'Plan' })
+    expect(fetchFn.mock.calls[0][0]).toBe('/api/rounds/11/actions')
+    expect(JSON.parse(fetchFn.mock.calls[0][1].body)).toEqual({ itemCode: 'CS-01', what: 'Plan', who: null, dueDate: null, status: 'planned' })
+
+    fetchFn = mockFetch(200, { id: 1 })
+    await updateAction(1, { what: 'Plan', who: 'Anna', dueDate: '2025-06-30', status: 'done' })
+    expect(fetchFn.mock.calls[0][0]).toBe('/api/actions/1')
+    expect(fetchFn.mock.calls[0][1].method).toBe('PUT')
+    expect(JSON.parse(fetchFn.mock.calls[0][1].body)).toEqual({ what: 'Plan', who: 'Anna', dueDate: '2025-06-30', status: 'done' })
+  })
+
+  it('builds the comparison, trend, regional and download addresses', async () => {
+    const fetchFn = mockFetch(200, {})
+    await compareRounds(1, 2)
+    expect(fetchFn.mock.calls[0][0]).toBe('/api/comparisons?from=1&to=2')
+    mockFetch(200, {})
+    await getTrend(3, 'skatta-laget')
+    expect(fetch.mock.calls[0][0]).toBe('/api/organisations/3/trend?instrumentCode=skatta-laget')
+    mockFetch(200, {})
+    await getRegional('checklist-systematik', 'Våren 2025')
+    expect(fetch.mock.calls[0][0]).toBe('/api/regional?instrumentCode=checklist-systematik&label=V%C3%A5ren%202025')
+    expect(roundExportUrl(5, 'answers', 'xlsx')).toBe('/api/rounds/5/export/answers.xlsx')
+    expect(comparisonExportUrl(1, 2, 'csv')).toBe('/api/comparisons/export.csv?from=1&to=2')
+    expect(comparisonReportUrl(1, 2)).toBe('/api/comparisons/report.pdf?from=1&to=2')
   })
 })

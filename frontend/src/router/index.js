@@ -38,6 +38,22 @@ export const routes = [
     meta: { titleKey: 'instruments.title' },
   },
   {
+    path: '/jamfor',
+    name: 'comparison',
+    component: () => import('../views/ComparisonView.vue'),
+    props: (route) => ({
+      from: typeof route.query.from === 'string' ? route.query.from : '',
+      to: typeof route.query.to === 'string' ? route.query.to : '',
+    }),
+    meta: { titleKey: 'comparison.pageTitle' },
+  },
+  {
+    path: '/regional',
+    name: 'regional',
+    component: () => import('../views/RegionalView.vue'),
+    meta: { titleKey: 'regional.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('../views/NotFoundView.vue'),

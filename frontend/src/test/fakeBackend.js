@@ -13,6 +13,7 @@ export function createFakeBackend(instrument) {
   const orgs = []
   const rounds = []
   const responses = []
+  const actions = []
   const items = instrument.parts.flatMap((p) => p.items)
   // Idempotency-Key -> the answer returned the first time.
   const idempotent = new Map()
@@ -117,6 +118,25 @@ export function createFakeBackend(instrument) {
         return json(201, { id: r.id, roundId: r.roundId, status: r.status })
       }
       if (rest === '/scores' && method === 'GET') return json(200, scores(round.id))
+      if (rest === '/actions' && method === 'GET') return json(200, actions.filter((x) => x.roundId === round.id))
+      if (rest === '/actions' && method === 'POST') {
+        const now = new Date().toISOString()
+        const action = { id: nextId++, roundId: round.id, ...body, status: body.status || 'planned', createdAt: now, updatedAt: now }
+        actions.push(action)
+        return json(201, action)
+      }
+    }
+    if ((m = path.match(/^\/api\/actions\/(\d+)$/))) {
+      const index = actions.findIndex((x) => x.id === Number(m[1]))
+      if (index < 0) return problem(404, 'Åtgärden finns inte.')
+      if (method === 'PUT') {
+        actions[index] = { ...actions[index], ...body, updatedAt: new Date().toISOString() }
+        return json(200, actions[index])
+      }
+      if (method === 'DELETE') {
+        actions.splice(index, 1)
+        return json(204)
+      }
     }
     if ((m = path.match(/^\/api\/responses\/(\d+)(\/.*)?$/))) {
       const r = responses.find((x) => x.id === Number(m[1]))
@@ -151,5 +171,5 @@ export function createFakeBackend(instrument) {
     return problem(404, `No route for ${method} ${path}`)
   }
 
-  return { handle, orgs, rounds, responses }
+  return { handle, orgs, rounds, responses, actions }
 }

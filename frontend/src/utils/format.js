@@ -27,3 +27,17 @@ export function formatPercent(share, locale) {
   if (share === null || share === undefined || !Number.isFinite(Number(share))) return '–'
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(Number(share))
 }
+
+/**
+ * A change with its sign: "+0,96", "−0,33" and "0" in Swedish ("+0.96", "-0.33", "0" in English).
+ * Rounded like the figures it compares, so a change that rounds to zero has no sign. "–" without a value.
+ */
+export function formatDelta(delta, locale, decimals = 2) {
+  const rounded = roundTo(delta, decimals)
+  if (rounded === null) return '–'
+  return new Intl.NumberFormat(locale, {
+    maximumFractionDigits: decimals,
+    useGrouping: false,
+    signDisplay: 'exceptZero',
+  }).format(rounded === 0 ? 0 : rounded)
+}

@@ -216,7 +216,8 @@ describe('ResponseView', () => {
     await wrapper.get('[data-testid="submit"]').trigger('click')
     await flushPromises()
     expect(api.submitResponse).toHaveBeenCalledWith(7)
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/omgangar/11/resultat'))
+    // The result page is loaded lazily; in a cold test worker that can take more than a second.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/omgangar/11/resultat'), { timeout: 5000 })
     wrapper.unmount()
   })
 

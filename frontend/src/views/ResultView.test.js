@@ -9,7 +9,17 @@ import * as api from '../api/client.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
-  return { ...actual, getRound: vi.fn(), getScores: vi.fn(), getInstrumentVersion: vi.fn(), listOrganisations: vi.fn() }
+  return {
+    ...actual,
+    getRound: vi.fn(),
+    getScores: vi.fn(),
+    getInstrumentVersion: vi.fn(),
+    listOrganisations: vi.fn(),
+    listActions: vi.fn(),
+    createAction: vi.fn(),
+    updateAction: vi.fn(),
+    deleteAction: vi.fn(),
+  }
 })
 
 const skattaLaget = {
@@ -63,6 +73,7 @@ beforeEach(() => {
   HTMLCanvasElement.prototype.getContext = () => null
   setActivePinia(createPinia())
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])
+  vi.mocked(api.listActions).mockResolvedValue([])
 })
 
 afterEach(() => {
@@ -106,7 +117,9 @@ describe('ResultView', () => {
 
     expect(wrapper.get('[data-testid="respondents"]').text()).toBe('Antal svarande: 12')
     const rows = wrapper.findAll('[data-testid="item-row"]')
-    expect(rows[0].findAll('td').map((td) => td.text())).toEqual(['Nämnden har beslutat', '2,75', '8', '1', '4', '0,97', '4'])
+    const cells = rows[0].findAll('td').map((td) => td.text())
+    expect(cells.slice(0, 7)).toEqual(['Nämnden har beslutat', '2,75', '8', '1', '4', '0,97', '4'])
+    expect(cells[7]).toBe('Lägg till åtgärd')
     expect(rows[1].text()).toContain('Dolt – färre än 5 svarande')
     expect(rows[1].text()).not.toMatch(/\b0\b/)
 
@@ -172,6 +185,111 @@ describe('ResultView', () => {
     wrapper = await mountAt('/omgangar/12/resultat')
     expect(wrapper.find('[data-testid="staircase-median"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="staircase-suppressed"]').text()).toBe('Dolt – färre än 5 svarande')
+    wrapper.unmount()
+  })
+
+  it('records an action on an item with what, who, due date and status, then changes its status and removes it', async () => {
+    vi.mocked(api.getRound).mockResolvedValue({ id: 11, organisationId: 3, instrumentCode: 'skatta-laget', instrumentVersion: 1, label: '2025', status: 'closed' })
+    vi.mocked(api.getInstrumentVersion).mockResolvedValue(skattaLaget)
+    vi.mocked(api.getScores).mockResolvedValue({
+      respondents: 12,
+      total: { mean: 2.1, sum: 4.2, answered: 2, items: 2, complete: true, suppressed: false },
+      parts: [],
+      items: [
+        { code: 'SL-A1', mean: 1.75, n: 8, min: 1, max: 3, stdDev: 0.5, dontKnow: 0, suppressed: false },
+        { code: 'SL-B1', mean: 3.5, n: 8, min: 3, max: 4, stdDev: 0.5, dontKnow: 0, suppressed: false },
+      ],
+      roles: [],
+    })
+    const saved = { id: 41, roundId: 11, itemCode: 'SL-A1', what: 'Ta fram en plan', who: 'Ledningsgruppen', dueDate: '2025-12-31', status: 'ongoing' }
+    vi.mocked(api.createAction).mockResolvedValue(saved)
+    vi.mocked(api.updateAction).mockImplementation(async (id, body) => ({ ...saved, ...body }))
+    vi.mocked(api.deleteAction).mockResolvedValue(null)
+    const wrapper = await mountAt('/omgangar/11/resultat')
+    const $ = (id) => wrapper.get(`[data-testid="${id}"]`)
+
+    // The low item is marked; both items can get an action.
+    const rows = wrapper.findAll('[data-testid="item-row"]')
+    expect(rows[0].find('[data-testid="item-low"]').exists()).toBe(true)
+    expect(rows[1].find('[data-testid="item-low"]').exists()).toBe(false)
+    expect(wrapper.text()).toContain('Inga åtgärder är inlagda för den här omgången än.')
+
+    await $('action-add-SL-A1').trigger('click')
+    // Saving without saying what is refused before anything is sent.
+    await $('action-save').trigger('click')
+    await flushPromises()
+    expect(api.createAction).not.toHaveBeenCalled()
+    expect(wrapper.text()).toContain('Beskriv åtgärden.')
+
+    await $('action-what').setValue('  Ta fram en plan ')
+    await $('action-who').setValue('Ledningsgruppen')
+    await $('action-due').setValue('2025-12-31')
+    await $('action-status').setValue('ongoing')
+    await $('action-save').trigger('click')
+    await flushPromises()
+
+    expect(api.createAction).toHaveBeenCalledTimes(1)
+    expect(api.createAction).toHaveBeenCalledWith('11', {
+      itemCode: 'SL-A1',
+      what: 'Ta fram en plan',
+      who: 'Ledningsgruppen',
+      dueDate: '2025-12-31',
+      status: 'ongoing',
+    })
+    expect(wrapper.find('[data-testid="action-what"]').exists()).toBe(false)
+    expect($('action-message').text()).toBe('Åtgärden för SL-A1 har sparats.')
+    expect(rows[0].get('[data-testid="item-action"]').text()).toBe('Åtgärd: Ta fram en plan — pågår')
+    const actionRows = wrapper.findAll('[data-testid="action-row"]')
+    expect(actionRows).toHaveLength(1)
+    expect(actionRows[0].text()).toContain('Ledningsgruppen')
+
+    await $('action-row-status').setValue('done')
+    await flushPromises()
+    expect(api.updateAction).toHaveBeenCalledWith(41, {
+      what: 'Ta fram en plan',
+      who: 'Ledningsgruppen',
+      dueDate: '2025-12-31',
+      status: 'done',
+    })
+    expect(rows[0].get('[data-testid="item-action"]').text()).toBe('Åtgärd: Ta fram en plan — genomförd')
+
+    await $('action-delete').trigger('click')
+    await $('action-delete-confirm').trigger('click')
+    await flushPromises()
+    expect(api.deleteAction).toHaveBeenCalledWith(41)
+    expect(wrapper.findAll('[data-testid="action-row"]')).toHaveLength(0)
+    wrapper.unmount()
+  })
+
+  it('sends empty "who" and due date as null and "planerad" by default, and links the downloads', async () => {
+    vi.mocked(api.getRound).mockResolvedValue({ id: 11, organisationId: 3, instrumentCode: 'skatta-laget', instrumentVersion: 1, label: '2025', status: 'open' })
+    vi.mocked(api.getInstrumentVersion).mockResolvedValue(skattaLaget)
+    vi.mocked(api.getScores).mockResolvedValue({
+      respondents: 6,
+      total: { mean: 3, sum: 6, answered: 2, items: 2, complete: true, suppressed: false },
+      parts: [],
+      items: [{ code: 'SL-B1', mean: 3, n: 6, suppressed: false }],
+      roles: [],
+    })
+    vi.mocked(api.createAction).mockImplementation(async (roundId, body) => ({ id: 1, roundId: 11, ...body }))
+    const wrapper = await mountAt('/omgangar/11/resultat')
+    await wrapper.get('[data-testid="action-add-SL-B1"]').trigger('click')
+    await wrapper.get('[data-testid="action-what"]').setValue('Utbildning för alla')
+    await wrapper.get('[data-testid="action-save"]').trigger('click')
+    await flushPromises()
+    expect(api.createAction).toHaveBeenCalledWith('11', {
+      itemCode: 'SL-B1',
+      what: 'Utbildning för alla',
+      who: null,
+      dueDate: null,
+      status: 'planned',
+    })
+    expect(wrapper.get('[data-testid="action-row"]').text()).toContain('SL-B1')
+
+    expect(wrapper.get('[data-testid="export-answers-csv"]').attributes('href')).toBe('/api/rounds/11/export/answers.csv')
+    expect(wrapper.get('[data-testid="export-answers-xlsx"]').attributes('href')).toBe('/api/rounds/11/export/answers.xlsx')
+    expect(wrapper.get('[data-testid="export-scores-csv"]').attributes('href')).toBe('/api/rounds/11/export/scores.csv')
+    expect(wrapper.get('[data-testid="export-scores-xlsx"]').attributes('href')).toBe('/api/rounds/11/export/scores.xlsx')
     wrapper.unmount()
   })
 })
