@@ -8,6 +8,7 @@ public record Download(String name, String extension, String contentType, byte[]
 
     public static final String CSV = "text/csv; charset=UTF-8";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String PDF = "application/pdf";
 
     public HttpResponse<byte[]> response() {
         return HttpResponse.ok(body).contentType(contentType)

@@ -10,7 +10,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Downloads: a round's raw answers and scores, and two rounds compared, as CSV or XLSX (the extension
- * chooses).
+ * chooses), and the comparison as a printable PDF report.
  */
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,5 +38,11 @@ public class ExportController {
     @Produces({Download.CSV, Download.XLSX})
     public HttpResponse<byte[]> comparison(String format, @QueryValue long from, @QueryValue long to) {
         return TableFormat.of(format).download(exports.comparison(from, to)).response();
+    }
+
+    @Get("/comparisons/report.pdf")
+    @Produces(Download.PDF)
+    public HttpResponse<byte[]> report(@QueryValue long from, @QueryValue long to) {
+        return exports.report(from, to).response();
     }
 }

@@ -16,7 +16,7 @@ import se.lagesbild.system.ProblemException;
 
 import java.util.List;
 
-/** Gathers what each export shows: a round's raw answers or scores, or two rounds compared. */
+/** Gathers what each export shows: a round's raw answers or scores, or two rounds compared, and the report. */
 @Singleton
 public class ExportService {
 
@@ -63,6 +63,13 @@ public class ExportService {
     public Export comparison(long fromRoundId, long toRoundId) {
         ComparisonService.RoundsCompared compared = comparisons.compare(fromRoundId, toRoundId);
         return new Export(comparisonName(compared, "jämförelse"), ComparisonTable.of(definition(compared.to()).title(), compared));
+    }
+
+    public Download report(long fromRoundId, long toRoundId) {
+        ComparisonService.RoundsCompared compared = comparisons.compare(fromRoundId, toRoundId);
+        byte[] pdf = RoundReport.write(organisationName(compared.to()), definition(compared.to()), compared,
+                rounds.anonymityThreshold());
+        return new Download(comparisonName(compared, "rapport"), "pdf", Download.PDF, pdf);
     }
 
     private String comparisonName(ComparisonService.RoundsCompared compared, String kind) {

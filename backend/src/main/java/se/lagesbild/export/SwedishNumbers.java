@@ -16,4 +16,10 @@ final class SwedishNumbers {
     static String decimal(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
     }
+
+    /** A change with its sign: "+0,96", "-0,50", "0,00". */
+    static String signed(double value) {
+        String text = decimal(value);
+        return value > 0 && !text.equals("0,00") ? "+" + text : text;
+    }
 }

@@ -2,6 +2,7 @@ package se.lagesbild.export;
 
 import se.lagesbild.action.ActionStatus;
 import se.lagesbild.action.ImprovementAction;
+import se.lagesbild.round.RoundStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,13 @@ final class SwedishWords {
             case PLANNED -> "planerad";
             case ONGOING -> "pågår";
             case DONE -> "genomförd";
+        };
+    }
+
+    static String status(RoundStatus status) {
+        return switch (status) {
+            case OPEN -> "öppen";
+            case CLOSED -> "stängd";
         };
     }
 

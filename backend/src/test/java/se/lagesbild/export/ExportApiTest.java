@@ -8,11 +8,15 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.lagesbild.support.Api;
 import se.lagesbild.support.DatabaseTest;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Exports over HTTP with the real database, read back with the libraries a person's tools use: the CSV
- * with Commons CSV, the XLSX with POI. The figures are the API's own (the checklist
+ * with Commons CSV, the XLSX with POI, the PDF with PDFBox. The figures are the API's own (the checklist
  * rounds of {@code ComparisonApiTest}: total 1.44 → 2.40, +0.96), compared as numbers.
  */
 @MicronautTest(transactional = false)
@@ -134,7 +138,25 @@ class ExportApiTest extends DatabaseTest {
     }
 
     @Test
-    void figuresOfTooFewRespondentsAreWrittenDoltAndTheirRawAnswersAreRefused() {
+    void pdfReportNamesTheOrganisationTheRoundsAndTheTotalChange() throws IOException {
+        long organisationId = api.createOrganisation(ORGANISATION);
+        long round2025 = api.checklistRound(organisationId, "2025", 1, 2, 2, 1, 2, 1, 1, 1, 2, null);
+        api.post("/api/rounds/" + round2025 + "/actions", Map.of("itemCode", "CS-06",
+                "what", "Analysera ärendestatistiken uppdelad på kön", "status", "ongoing"));
+        long round2028 = api.checklistRound(organisationId, "2028", 3, 3, 2, 2, 3, 2, 2, 2, 1, 2);
+
+        String text = pdfText(download("/api/comparisons/report.pdf?from=" + round2025 + "&to=" + round2028, Download.PDF,
+                "Morbylanga-kommun-2025-2028-rapport.pdf", "M%C3%B6rbyl%C3%A5nga%20kommun-2025-2028-rapport.pdf"));
+        // 2028 here: CS-09 fell from 2 to 1, so the total is 22/10 = 2.2 and the change +0.76.
+        for (String expected : List.of(ORGANISATION, "Checklista för systematik", "Jämförelse av omgång 2025 och omgång 2028",
+                "Medelvärde totalt 1,44 2,20 +0,76", "Styrning och ledning 1,50 2,50 +1,00", "Störst ökning", "Störst minskning",
+                "CS-09", "-1,00", "Förbättringsåtgärder", "Analysera ärendestatistiken uppdelad på kön", "pågår")) {
+            assertTrue(text.contains(expected), () -> "the report lacks \"" + expected + "\":\n" + text);
+        }
+    }
+
+    @Test
+    void figuresOfTooFewRespondentsAreWrittenDoltAndTheirRawAnswersAreRefused() throws IOException {
         long organisationId = api.createOrganisation("Skurups kommun");
         long few = api.skattaLagetRound(organisationId, "2025", 3);
         long many = api.skattaLagetRound(organisationId, "2028", 5);
@@ -161,6 +183,10 @@ class ExportApiTest extends DatabaseTest {
                     a1.get("n till")), table.name());
             assertNull(a1.get("Förändring"));
         }
+        String report = pdfText(download("/api/comparisons/report.pdf" + query));
+        assertTrue(report.contains("Medelvärde totalt Dolt"), report);
+        assertTrue(report.contains("färre än 5 svarande"), report);
+
         Map<String, Object> refused = api.problem(409, () -> download("/api/rounds/" + few + "/export/answers.csv"));
         assertTrue(refused.get("detail").toString().contains("minst 5"), refused.toString());
         api.problem(409, () -> download("/api/rounds/" + few + "/export/answers.xlsx"));
@@ -211,8 +237,8 @@ class ExportApiTest extends DatabaseTest {
         Map<String, Object> format = api.problem(404, () -> download("/api/rounds/" + checklist + "/export/scores.ods"));
         assertTrue(format.get("detail").toString().contains("csv eller xlsx"), format.toString());
         api.problem(404, () -> download("/api/comparisons/export.csv?from=" + checklist + "&to=" + otherOrganisation));
-        api.problem(404, () -> download("/api/comparisons/export.csv?from=" + checklist + "&to=999999999"));
-        api.problem(400, () -> download("/api/comparisons/export.csv?from=" + checklist + "&to=" + staircase));
+        api.problem(404, () -> download("/api/comparisons/report.pdf?from=" + checklist + "&to=999999999"));
+        api.problem(400, () -> download("/api/comparisons/report.pdf?from=" + checklist + "&to=" + staircase));
         api.problem(400, () -> download("/api/comparisons/export.xlsx?from=" + checklist));
     }
 
@@ -227,5 +253,11 @@ class ExportApiTest extends DatabaseTest {
 
     private byte[] download(String uri) {
         return client.toBlocking().exchange(HttpRequest.GET(uri), byte[].class).body();
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 }
