@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import se.lagesbild.support.Api;
 import se.lagesbild.support.DatabaseTest;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,8 +50,8 @@ class ComparisonApiTest extends DatabaseTest {
     @Test
     void twoChecklistRoundsGiveTheDocumentedDeltasPerItemPartAndTotal() {
         long organisationId = api.createOrganisation("Kalmar kommun");
-        long round2025 = checklistRound(organisationId, "2025", 1, 2, 2, 1, 2, 1, 1, 1, 2, null);
-        long round2028 = checklistRound(organisationId, "2028", 3, 3, 2, 2, 3, 2, 2, 2, 3, 2);
+        long round2025 = api.checklistRound(organisationId, "2025", 1, 2, 2, 1, 2, 1, 1, 1, 2, null);
+        long round2028 = api.checklistRound(organisationId, "2028", 3, 3, 2, 2, 3, 2, 2, 2, 3, 2);
 
         Map<String, Object> comparison = api.get("/api/comparisons?from=" + round2025 + "&to=" + round2028);
         assertEquals(round2025, ((Number) comparison.get("from")).longValue());
@@ -79,7 +78,7 @@ class ComparisonApiTest extends DatabaseTest {
     @Test
     void actionsRecordedOnTheEarlierRoundShowBesideTheItem() {
         long organisationId = api.createOrganisation("Nybro kommun");
-        long round2025 = checklistRound(organisationId, "2025", 1, 2, 2, 1, 2, 1, 1, 1, 2, 1);
+        long round2025 = api.checklistRound(organisationId, "2025", 1, 2, 2, 1, 2, 1, 1, 1, 2, 1);
         Map<String, Object> action = api.post("/api/rounds/" + round2025 + "/actions", Map.of("itemCode", "CS-06",
                 "what", "Analysera ärendestatistiken uppdelad på kön varje kvartal", "who", "Verksamhetsutvecklare",
                 "dueDate", "2026-06-30"));
@@ -89,7 +88,7 @@ class ComparisonApiTest extends DatabaseTest {
         api.problem(404, () -> api.post("/api/rounds/" + round2025 + "/actions", Map.of("itemCode", "CS-99", "what", "x")));
         api.problem(400, () -> api.post("/api/rounds/" + round2025 + "/actions", Map.of("itemCode", "CS-01", "what", "x", "status", "klar")));
 
-        long round2028 = checklistRound(organisationId, "2028", 2, 2, 2, 2, 2, 3, 2, 2, 2, 2);
+        long round2028 = api.checklistRound(organisationId, "2028", 2, 2, 2, 2, 2, 3, 2, 2, 2, 2);
         Map<String, Object> cs06 = item(api.get("/api/comparisons?from=" + round2025 + "&to=" + round2028), "CS-06");
         assertEquals(2.0, cs06.get("delta"));
         List<Map<String, Object>> actions = (List<Map<String, Object>>) cs06.get("actions");
@@ -103,8 +102,8 @@ class ComparisonApiTest extends DatabaseTest {
     void roundsOfAnotherOrganisationAreNotFoundAndOtherInstrumentsDoNotCompare() {
         long lund = api.createOrganisation("Lunds kommun");
         long malmo = api.createOrganisation("Malmö stad");
-        long lund2025 = checklistRound(lund, "2025", 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
-        long malmo2028 = checklistRound(malmo, "2028", 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
+        long lund2025 = api.checklistRound(lund, "2025", 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        long malmo2028 = api.checklistRound(malmo, "2028", 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
         api.problem(404, () -> api.get("/api/comparisons?from=" + lund2025 + "&to=" + malmo2028));
         api.problem(404, () -> api.get("/api/comparisons?from=" + lund2025 + "&to=999999999"));
         long lundStaircase = api.createRound(lund, "jamstalldhetstrappan", "2028");
@@ -115,8 +114,8 @@ class ComparisonApiTest extends DatabaseTest {
     @Test
     void multiRespondentRoundsShowNOnBothSidesAndKeepTheThreshold() {
         long organisationId = api.createOrganisation("Trelleborgs kommun");
-        long few = skattaLagetRound(organisationId, "2025", 3);
-        long many = skattaLagetRound(organisationId, "2028", 5);
+        long few = api.skattaLagetRound(organisationId, "2025", 3);
+        long many = api.skattaLagetRound(organisationId, "2028", 5);
         Map<String, Object> comparison = api.get("/api/comparisons?from=" + few + "&to=" + many);
         assertEquals(3, ((Map<String, Object>) comparison.get("fromRound")).get("respondents"));
         assertEquals(true, ((Map<String, Object>) comparison.get("fromRound")).get("suppressed"));
@@ -131,9 +130,9 @@ class ComparisonApiTest extends DatabaseTest {
     @Test
     void timelineAndRegionalViewShowTotalsAndParts() {
         long organisationId = api.createOrganisation("Vellinge kommun");
-        checklistRound(organisationId, "2025", 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
-        checklistRound(organisationId, "2026", 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
-        checklistRound(organisationId, "2028", 3, 3, 3, 3, 4, 4, 4, 2, 2, 2);
+        api.checklistRound(organisationId, "2025", 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        api.checklistRound(organisationId, "2026", 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
+        api.checklistRound(organisationId, "2028", 3, 3, 3, 3, 4, 4, 4, 2, 2, 2);
         Map<String, Object> trend = api.get("/api/organisations/" + organisationId + "/trend?instrumentCode=" + CHECKLIST);
         List<Map<String, Object>> rounds = (List<Map<String, Object>>) trend.get("rounds");
         assertEquals(List.of("2025", "2026", "2028"), rounds.stream().map(r -> r.get("label")).toList());
@@ -143,8 +142,8 @@ class ComparisonApiTest extends DatabaseTest {
 
         String label = "regional-" + System.nanoTime();
         long other = api.createOrganisation("Alvesta kommun");
-        checklistRound(organisationId, label, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
-        checklistRound(other, label, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4);
+        api.checklistRound(organisationId, label, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2);
+        api.checklistRound(other, label, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4);
         Map<String, Object> regional = api.get("/api/regional?instrumentCode=" + CHECKLIST + "&label=" + label);
         List<Map<String, Object>> organisations = (List<Map<String, Object>>) regional.get("organisations");
         assertEquals(List.of("Alvesta kommun", "Vellinge kommun"), organisations.stream().map(o -> o.get("name")).toList());
@@ -152,27 +151,6 @@ class ComparisonApiTest extends DatabaseTest {
                 .map(o -> ((Map<String, Object>) ((Map<String, Object>) o.get("round")).get("total")).get("mean")).toList());
         assertTrue(organisations.stream().noneMatch(o -> ((Map<String, Object>) o.get("round")).containsKey("items")));
         assertEquals(3, ((List<?>) regional.get("parts")).size());
-    }
-
-    private long checklistRound(long organisationId, String label, Integer... values) {
-        long roundId = api.createRound(organisationId, CHECKLIST, label);
-        long responseId = api.startResponse(roundId);
-        for (int i = 0; i < values.length; i++) {
-            api.answer(responseId, String.format("CS-%02d", i + 1), values[i], null);
-        }
-        api.post("/api/responses/" + responseId + "/submit", Map.of());
-        return roundId;
-    }
-
-    private long skattaLagetRound(long organisationId, String label, int respondents) {
-        long roundId = api.createRound(organisationId, "skatta-laget", label);
-        for (int i = 0; i < respondents; i++) {
-            long responseId = Api.id(api.post("/api/rounds/" + roundId + "/responses", Map.of("respondentRole", "medarbetare")));
-            Map<String, Integer> answers = new HashMap<>(Map.of("SL-A1", 3));
-            answers.forEach((item, value) -> api.answer(responseId, item, value, null));
-            api.post("/api/responses/" + responseId + "/submit", Map.of());
-        }
-        return roundId;
     }
 
     private static Map<String, Object> item(Map<String, Object> comparison, String code) {

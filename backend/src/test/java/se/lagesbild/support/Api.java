@@ -70,6 +70,28 @@ public record Api(BlockingHttpClient http, JsonMapper json) {
         return put("/api/responses/" + responseId + "/answers/" + itemCode, body);
     }
 
+    /** A checklist round with one submitted response that gives CS-01, CS-02, … these values in order (null: "Vet inte"). */
+    public long checklistRound(long organisationId, String label, Integer... values) {
+        long roundId = createRound(organisationId, "checklist-systematik", label);
+        long responseId = startResponse(roundId);
+        for (int i = 0; i < values.length; i++) {
+            answer(responseId, String.format("CS-%02d", i + 1), values[i], null);
+        }
+        post("/api/responses/" + responseId + "/submit", Map.of());
+        return roundId;
+    }
+
+    /** A Skatta läget round in which this many staff members (medarbetare) each gave SL-A1 a 3 and submitted. */
+    public long skattaLagetRound(long organisationId, String label, int respondents) {
+        long roundId = createRound(organisationId, "skatta-laget", label);
+        for (int i = 0; i < respondents; i++) {
+            long responseId = id(post("/api/rounds/" + roundId + "/responses", Map.of("respondentRole", "medarbetare")));
+            answer(responseId, "SL-A1", 3, null);
+            post("/api/responses/" + responseId + "/submit", Map.of());
+        }
+        return roundId;
+    }
+
     /** Runs a call that must fail; checks the status and the problem+json format, and returns the problem. */
     public Map<String, Object> problem(int status, Runnable call) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, call::run);

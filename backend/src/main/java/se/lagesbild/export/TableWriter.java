@@ -1,0 +1,7 @@
+package se.lagesbild.export;
+
+/** Writes a {@link Table} in one file format. */
+interface TableWriter {
+
+    byte[] write(Table table);
+}
