@@ -10,7 +10,8 @@ import { computed, ref, shallowRef } from 'vue'
 // is appended, so the list stays in choice order (oldest first) and nothing older overtakes it. An
 // entry that is being sent right now is never replaced; the newer one is queued after it.
 //
-// Failures: a network error (status 0), 5xx and 429 keep the entry and retry after 1 s, 2 s, 4 s …
+// Failures: a network error (status 0), 5xx, 429 and 401 (a session that expired: the answer waits for
+// the next login) keep the entry and retry after 1 s, 2 s, 4 s …
 // at most 30 s, and at once on the window's `online` event. Any other error (400, 404, 409 …) drops
 // the entry: sending it again would fail in the same way, and the caller is told through onDropped.
 
@@ -25,11 +26,14 @@ export function retryDelay(attempt) {
   return Math.min(FIRST_RETRY_DELAY_MS * 2 ** attempt, MAX_RETRY_DELAY_MS)
 }
 
-/** Errors worth retrying: the request did not reach the server, or the server could not answer now. */
+/**
+ * Errors worth retrying: the request did not reach the server, the server could not answer now, or the
+ * person's session expired (their answers are sent once they have logged in again).
+ */
 export function isTransientError(error) {
   const status = error?.status
   if (typeof status !== 'number') return true // not an ApiError: nothing says it would fail again
-  return status === 0 || status === 429 || status >= 500
+  return status === 0 || status === 401 || status === 429 || status >= 500
 }
 
 /** A random UUID (v4). crypto.randomUUID only exists in secure contexts, hence the fallback. */

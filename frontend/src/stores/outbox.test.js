@@ -225,3 +225,10 @@ describe('outbox', () => {
     expect(ob.entries.value).toEqual([])
   })
 })
+
+describe('an expired session', () => {
+  it('keeps the answer for after the next login instead of dropping it', () => {
+    expect(isTransientError(new ApiError({ status: 401 }))).toBe(true)
+    expect(isTransientError(new ApiError({ status: 409 }))).toBe(false)
+  })
+})
