@@ -38,9 +38,14 @@ public class ComparisonLoad {
 
     record Options(URI baseUrl, Path pairs, int warmup, int requests, long maxSeconds, int concurrency, int items) {
         static Options parse(String[] args) {
-            Map<String, String> given = new LinkedHashMap<>(Map.of(
-                    "--base-url", "http://127.0.0.1:8080", "--pairs", "target/bench-rounds.txt", "--warmup", "200",
-                    "--requests", "2000", "--max-seconds", "60", "--concurrency", "4", "--items", "20"));
+            Map<String, String> given = new LinkedHashMap<>();
+            given.put("--base-url", "http://127.0.0.1:8080");
+            given.put("--pairs", "target/bench-rounds.txt");
+            given.put("--warmup", "200");
+            given.put("--requests", "2000");
+            given.put("--max-seconds", "60");
+            given.put("--concurrency", "4");
+            given.put("--items", "20");
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--help") || !given.containsKey(args[i]) || i + 1 == args.length) {
                     System.err.println("usage: java bench/ComparisonLoad.java " + given.entrySet().stream()

@@ -48,10 +48,14 @@ public class SeedComparisonData {
 
     record Options(URI baseUrl, int organisations, int respondents, int concurrency, long seed, Path out, long maxSeconds) {
         static Options parse(String[] args) {
-            Map<String, String> given = new LinkedHashMap<>(Map.of(
-                    "--base-url", "http://127.0.0.1:8080", "--organisations", "100", "--respondents", "50",
-                    "--concurrency", "12", "--seed", "20250101", "--out", "target/bench-rounds.txt",
-                    "--max-seconds", "1800"));
+            Map<String, String> given = new LinkedHashMap<>();
+            given.put("--base-url", "http://127.0.0.1:8080");
+            given.put("--organisations", "100");
+            given.put("--respondents", "50");
+            given.put("--concurrency", "12");
+            given.put("--seed", "20250101");
+            given.put("--out", "target/bench-rounds.txt");
+            given.put("--max-seconds", "1800");
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--help") || !given.containsKey(args[i]) || i + 1 == args.length) {
                     System.err.println("usage: java bench/SeedComparisonData.java " + given.entrySet().stream()

@@ -106,7 +106,7 @@ base_url="http://127.0.0.1:$port"
 java_flags=$(java $app_java_opts -XX:+PrintFlagsFinal -version 2>/dev/null)
 gc=$(echo "$java_flags" | awk '$2 ~ /^Use(Serial|Parallel|G1|Z|Shenandoah)GC$/ && $4 == "true" { sub(/^Use/, "", $2); print $2 }')
 max_heap=$(echo "$java_flags" | awk '$2 == "MaxHeapSize" { printf "%d MiB", $4 / 1048576 }')
-echo "== Comparison benchmark $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "== Comparison benchmark $(date -u +%Y-%m-%dT%H:%MZ), checkout $(git rev-parse --short HEAD 2>/dev/null || echo "?")"
 echo "Machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(free -m | awk '/^Mem:/ { print $2 " MiB RAM" }')"
 echo "JVM: $(java -version 2>&1 | head -1); app: java ${app_java_opts:+$app_java_opts }-jar $jar ($gc, max heap $max_heap)"
 echo "Scale: $organisations organisations × 2 rounds × $respondents respondents × 20 items = $((organisations * 2 * respondents * 20)) answers"
