@@ -7,10 +7,8 @@ import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.organisation.OrganisationController;
 import se.lagesbild.organisation.OrganisationRepository;
-import se.lagesbild.response.Answer;
-import se.lagesbild.response.AnswerRepository;
-import se.lagesbild.response.ResponseRepository;
-import se.lagesbild.response.ResponseStatus;
+import se.lagesbild.response.SubmittedAnswer;
+import se.lagesbild.response.SubmittedAnswers;
 import se.lagesbild.scoring.RoundScores;
 import se.lagesbild.scoring.RoundScoring;
 import se.lagesbild.scoring.ScoredResponse;
@@ -19,6 +17,7 @@ import se.lagesbild.system.ProblemException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,17 +27,15 @@ public class RoundService {
 
     private final RoundRepository rounds;
     private final OrganisationRepository organisations;
-    private final AnswerRepository answers;
-    private final ResponseRepository responses;
+    private final SubmittedAnswers submittedAnswers;
     private final InstrumentCatalog instruments;
     private final int anonymityThreshold;
 
-    public RoundService(RoundRepository rounds, OrganisationRepository organisations, AnswerRepository answers,
-                        ResponseRepository responses, InstrumentCatalog instruments, @Value("${lagesbild.anonymity-threshold:5}") int anonymityThreshold) {
+    public RoundService(RoundRepository rounds, OrganisationRepository organisations, SubmittedAnswers submittedAnswers,
+                        InstrumentCatalog instruments, @Value("${lagesbild.anonymity-threshold:5}") int anonymityThreshold) {
         this.rounds = rounds;
         this.organisations = organisations;
-        this.answers = answers;
-        this.responses = responses;
+        this.submittedAnswers = submittedAnswers;
         this.instruments = instruments;
         this.anonymityThreshold = anonymityThreshold;
     }
@@ -107,15 +104,15 @@ public class RoundService {
 
     public RoundScores scores(Round round) {
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
-        Map<Long, Map<String, Integer>> answersByResponse = new HashMap<>();
-        for (Answer answer : answers.findSubmittedByRound(round.id())) {
-            answersByResponse.computeIfAbsent(answer.responseId(), id -> new HashMap<>()).put(answer.itemCode(), answer.value());
+        Map<Long, ScoredResponse> submitted = new LinkedHashMap<>();
+        for (SubmittedAnswer answer : submittedAnswers.ofRound(round.id())) {
+            Map<String, Integer> answered = submitted.computeIfAbsent(answer.responseId(),
+                    id -> new ScoredResponse(answer.respondentRole(), new HashMap<>())).answers();
+            if (answer.itemCode() != null) {
+                answered.put(answer.itemCode(), answer.value());
+            }
         }
-        List<ScoredResponse> submitted = responses.findByRoundIdAndStatus(round.id(), ResponseStatus.SUBMITTED).stream()
-                .map(response -> new ScoredResponse(response.respondentRole(),
-                        answersByResponse.getOrDefault(response.id(), Map.of())))
-                .toList();
-        return RoundScoring.score(instrument, submitted, anonymityThreshold);
+        return RoundScoring.score(instrument, List.copyOf(submitted.values()), anonymityThreshold);
     }
 
 }

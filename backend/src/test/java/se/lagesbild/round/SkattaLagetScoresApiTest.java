@@ -57,6 +57,25 @@ class SkattaLagetScoresApiTest extends DatabaseTest {
     }
 
     @Test
+    void aResponseSubmittedWithoutAnswersCountsAsARespondentAndADraftDoesNot() {
+        long roundId = api.createRound(api.createOrganisation("Höörs kommun"), "skatta-laget", "2025");
+        for (int value = 1; value <= 4; value++) {
+            SkattaLagetRound.respond(api, roundId, "medarbetare", Map.of("SL-A1", value));
+        }
+        SkattaLagetRound.respond(api, roundId, "ledning", Map.of());
+        long draftId = Api.id(api.post("/api/rounds/" + roundId + "/responses", Map.of("respondentRole", "ledning")));
+        api.answer(draftId, "SL-A1", 4, null);
+
+        Map<String, Object> scores = api.get("/api/rounds/" + roundId + "/scores");
+        assertEquals(5, scores.get("respondents"), "four with an answer and one without; the draft does not count");
+        assertEquals(false, ((Map<String, Object>) scores.get("total")).get("suppressed"));
+        Map<String, Object> a1 = SkattaLagetRound.item(scores, "SL-A1");
+        assertEquals(List.of(4, 2.5), List.of(a1.get("n"), a1.get("mean")));
+        Map<String, Object> ledning = ((List<Map<String, Object>>) scores.get("roles")).get(0);
+        assertEquals(List.of("ledning", 1), List.of(ledning.get("code"), ledning.get("respondents")));
+    }
+
+    @Test
     void fourRespondentsAreWithheldEverywhere() {
         long organisationId = api.createOrganisation("Eslövs kommun");
         long roundId = api.createRound(organisationId, "skatta-laget", "2025");
