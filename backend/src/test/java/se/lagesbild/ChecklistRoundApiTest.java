@@ -3,15 +3,10 @@ package se.lagesbild;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.lagesbild.support.Api;
-import se.lagesbild.support.DatabaseTest;
+import se.lagesbild.support.ApiTest;
 
 import java.util.HashMap;
 import java.util.List;
@@ -24,23 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The checklist answered end to end over HTTP against the real database, including bad input. */
 @MicronautTest(transactional = false)
-class ChecklistRoundApiTest extends DatabaseTest {
+class ChecklistRoundApiTest extends ApiTest {
 
     private static final String CHECKLIST = "checklist-systematik";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client.toBlocking(), json);
-    }
 
     @Test
     void healthIsUpOnceTheDatabaseIsMigrated() {

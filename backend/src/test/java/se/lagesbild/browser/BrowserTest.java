@@ -1,8 +1,5 @@
 package se.lagesbild.browser;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -13,8 +10,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import se.lagesbild.support.Api;
-import se.lagesbild.support.DatabaseTest;
+import se.lagesbild.support.ApiTest;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,23 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * Base of the tests that use the built frontend in headless Chromium, as a person would, against the
  * running application and its real database. Subclasses are {@code @MicronautTest(transactional = false)}.
  */
-abstract class BrowserTest extends DatabaseTest {
+abstract class BrowserTest extends ApiTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @Inject
     EmbeddedServer server;
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
     ChromeDriver browser;
     WebDriverWait wait;
-    Api api;
 
     /** The browser window's size; a phone test narrows it. */
     int[] windowSize() {
@@ -54,7 +42,6 @@ abstract class BrowserTest extends DatabaseTest {
     void startBrowser() {
         assertNotNull(getClass().getClassLoader().getResource("public/index.html"),
                 "The built frontend (classpath:public/index.html) is missing: build the frontend module first");
-        api = new Api(client.toBlocking(), json);
         browser = Browser.start(Math.max(windowSize()[0], 800), windowSize()[1]);
         if (windowSize()[0] < 800) {
             // A desktop window cannot be made phone-narrow; emulate the phone's viewport instead.

@@ -1,14 +1,9 @@
 package se.lagesbild.comparison;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.lagesbild.support.Api;
-import se.lagesbild.support.DatabaseTest;
+import se.lagesbild.support.ApiTest;
 
 import java.util.List;
 import java.util.Map;
@@ -29,23 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Deltas: total +0.96; parts +1.0, +1.0, +0.83; CS-01 +2 (up), CS-03 0 (same), CS-10 none (2025 had no value).
  */
 @MicronautTest(transactional = false)
-class ComparisonApiTest extends DatabaseTest {
+class ComparisonApiTest extends ApiTest {
 
     private static final String CHECKLIST = "checklist-systematik";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client.toBlocking(), json);
-    }
 
     @Test
     void twoChecklistRoundsGiveTheDocumentedDeltasPerItemPartAndTotal() {

@@ -3,18 +3,12 @@ package se.lagesbild.export;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import se.lagesbild.support.Api;
-import se.lagesbild.support.DatabaseTest;
+import se.lagesbild.support.ApiTest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,24 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * rounds of {@code ComparisonApiTest}: total 1.44 → 2.40, +0.96), compared as numbers.
  */
 @MicronautTest(transactional = false)
-class ExportApiTest extends DatabaseTest {
+class ExportApiTest extends ApiTest {
 
     private static final String CHECKLIST = "checklist-systematik";
     private static final String ORGANISATION = "Mörbylånga kommun";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client.toBlocking(), json);
-    }
 
     @Test
     void scoresInCsvAndXlsxAreTheApisFigures() {

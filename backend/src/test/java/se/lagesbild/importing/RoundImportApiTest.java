@@ -3,25 +3,19 @@ package se.lagesbild.importing;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.lagesbild.round.SkattaLagetRound;
 import se.lagesbild.support.Api;
-import se.lagesbild.support.DatabaseTest;
+import se.lagesbild.support.ApiTest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,25 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @Property(name = "lagesbild.anonymity-threshold", value = "2")
-class RoundImportApiTest extends DatabaseTest {
+class RoundImportApiTest extends ApiTest {
 
     private static final String CHECKLIST = "checklist-systematik";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String CSV = "text/csv";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client.toBlocking(), json);
-    }
 
     @Test
     void checklistFromXlsxBecomesAClosedRoundWithTheHandComputedScores() throws IOException {

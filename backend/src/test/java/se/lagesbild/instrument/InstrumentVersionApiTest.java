@@ -3,15 +3,9 @@ package se.lagesbild.instrument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import se.lagesbild.support.Api;
-import se.lagesbild.support.DatabaseTest;
+import se.lagesbild.support.ApiTest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,27 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * everyone.
  */
 @MicronautTest(transactional = false)
-class InstrumentVersionApiTest extends DatabaseTest {
+class InstrumentVersionApiTest extends ApiTest {
 
     private static final String CHECKLIST = "checklist-systematik";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
 
     @Override
     protected String isolatedSchema() {
         return "versions";
-    }
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client.toBlocking(), json);
     }
 
     @Test

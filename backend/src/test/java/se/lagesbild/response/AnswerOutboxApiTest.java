@@ -1,15 +1,9 @@
 package se.lagesbild.response;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import se.lagesbild.support.Api;
-import se.lagesbild.support.DatabaseTest;
+import se.lagesbild.support.ApiTest;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,21 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * is not applied.
  */
 @MicronautTest(transactional = false)
-class AnswerOutboxApiTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client.toBlocking(), json);
-    }
+class AnswerOutboxApiTest extends ApiTest {
 
     @Test
     void aRetriedRequestWithTheSameKeyChangesNothing() {

@@ -1,14 +1,9 @@
 package se.lagesbild.round;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import se.lagesbild.support.Api;
-import se.lagesbild.support.DatabaseTest;
+import se.lagesbild.support.ApiTest;
 
 import java.util.List;
 import java.util.Map;
@@ -18,18 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** With the anonymity threshold configured to 2, the same six respondents show their role breakdown. */
 @MicronautTest(transactional = false)
 @Property(name = "lagesbild.anonymity-threshold", value = "2")
-class SkattaLagetRoleBreakdownApiTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class SkattaLagetRoleBreakdownApiTest extends ApiTest {
 
     @Test
     void rolesShowTheirOwnMeansComputedByHand() {
-        Api api = new Api(client.toBlocking(), json);
         long roundId = SkattaLagetRound.sixRespondentsInThreeRoles(api);
         Map<String, Object> scores = api.get("/api/rounds/" + roundId + "/scores");
         SkattaLagetRound.assertRoundFigures(scores);

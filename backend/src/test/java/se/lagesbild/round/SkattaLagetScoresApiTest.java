@@ -1,14 +1,9 @@
 package se.lagesbild.round;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.lagesbild.support.Api;
-import se.lagesbild.support.DatabaseTest;
+import se.lagesbild.support.ApiTest;
 
 import java.util.List;
 import java.util.Map;
@@ -23,21 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * threshold of 5. The expectations are computed by hand in {@link SkattaLagetRound}.
  */
 @MicronautTest(transactional = false)
-class SkattaLagetScoresApiTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-
-    @BeforeAll
-    void setUp() {
-        api = new Api(client.toBlocking(), json);
-    }
+class SkattaLagetScoresApiTest extends ApiTest {
 
     @Test
     void sixRespondentsGiveMeansSpreadAndNButRolesOfTwoAreWithheld() {

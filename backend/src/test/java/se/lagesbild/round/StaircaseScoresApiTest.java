@@ -1,13 +1,8 @@
 package se.lagesbild.round;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import se.lagesbild.support.Api;
-import se.lagesbild.support.DatabaseTest;
+import se.lagesbild.support.ApiTest;
 
 import java.util.List;
 import java.util.Map;
@@ -18,18 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Jämställdhetstrappan placed individually by five people: distribution, median step and share on steps 3–4. */
 @MicronautTest(transactional = false)
-class StaircaseScoresApiTest extends DatabaseTest {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
+class StaircaseScoresApiTest extends ApiTest {
 
     @Test
     void fivePlacementsGiveTheDistributionMedianAndShareOnTheUpperSteps() {
-        Api api = new Api(client.toBlocking(), json);
         Map<String, Object> staircase = api.get("/api/instruments/jamstalldhetstrappan");
         assertEquals("staircase", staircase.get("kind"));
         List<Map<String, Object>> steps = (List<Map<String, Object>>) staircase.get("scale");
