@@ -137,14 +137,14 @@ echo "Up after $((SECONDS - started)) s. DB: embedded $("$data_dir"/mariadb-serv
 echo
 echo "== Seeding"
 seeding_started=$SECONDS
-timeout --kill-after=10 $((seed_max_seconds + 60)) java bench/SeedComparisonData.java --base-url "$base_url" \
+timeout --kill-after=10 $((seed_max_seconds + 60)) java bench/ComparisonBenchmark.java seed --base-url "$base_url" \
   --organisations "$organisations" --respondents "$respondents" --concurrency "$seed_concurrency" \
   --out "$rounds_file" --max-seconds "$seed_max_seconds"
 echo "Seeding took $((SECONDS - seeding_started)) s (wall clock, including compiling the seeder)"
 
 echo
 echo "== Load"
-timeout --kill-after=10 $((2 * seconds + 120)) java bench/ComparisonLoad.java --base-url "$base_url" \
+timeout --kill-after=10 $((2 * seconds + 120)) java bench/ComparisonBenchmark.java load --base-url "$base_url" \
   --pairs "$rounds_file" --warmup "$warmup" --requests "$requests" --max-seconds "$seconds" --concurrency "$concurrency"
 echo
 echo "Done in $((SECONDS - started)) s."
