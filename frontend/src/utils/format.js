@@ -41,3 +41,20 @@ export function formatDelta(delta, locale, decimals = 2) {
     signDisplay: 'exceptZero',
   }).format(rounded === 0 ? 0 : rounded)
 }
+
+/** Split a long label into lines of about width characters for a chart axis; one line stays a string. */
+export function wrapLabel(text, width) {
+  const words = String(text).split(/\s+/)
+  const lines = []
+  let line = ''
+  for (const word of words) {
+    if (line && (line + ' ' + word).length > width) {
+      lines.push(line)
+      line = word
+    } else {
+      line = line ? `${line} ${word}` : word
+    }
+  }
+  if (line) lines.push(line)
+  return lines.length > 1 ? lines : lines[0] || ''
+}
