@@ -15,8 +15,9 @@ import java.util.OptionalDouble;
  * and the submitted responses. A pure function; "Vet inte" (a null value) is missing, never zero.
  *
  * <p>Anonymity, for instruments answered by many respondents: a group (the round, or one role) of fewer
- * respondents than the threshold shows no figures. When exactly one role group is withheld, the smallest shown role group is withheld as well, so that the
- * withheld one cannot be worked out from the round's figures and the other roles'.
+ * respondents than the threshold shows no figures. While the withheld role groups together number fewer
+ * than the threshold, the smallest shown role group is withheld as well, so that the withheld ones cannot be
+ * worked out from the round's figures minus the shown roles'.
  */
 public final class RoundScoring {
 
@@ -73,15 +74,22 @@ public final class RoundScoring {
             List<ScoredResponse> inRole = responses.stream().filter(r -> role.code().equals(r.respondentRole())).toList();
             roles.add(roleScores(definition, role, inRole, threshold, false));
         }
-        List<RoundScores.RoleScores> withheld = roles.stream().filter(RoundScores.RoleScores::suppressed).toList();
-        if (withheld.size() == 1 && definition.collectsManyRespondents()) {
-            roles.stream().filter(role -> !role.suppressed() && role.respondents() > 0)
-                    .min(Comparator.comparingInt(RoundScores.RoleScores::respondents))
-                    .ifPresent(smallest -> {
-                        InstrumentDefinition.RespondentRole role = definition.findRespondentRole(smallest.code()).orElseThrow();
-                        List<ScoredResponse> inRole = responses.stream().filter(r -> role.code().equals(r.respondentRole())).toList();
-                        roles.set(roles.indexOf(smallest), roleScores(definition, role, inRole, threshold, true));
-                    });
+        // Withheld groups must not be derivable from the round's figures minus the shown groups': keep
+        // withholding the smallest shown group while the withheld ones together are under the threshold.
+        while (definition.collectsManyRespondents()) {
+            int withheldRespondents = roles.stream().filter(RoundScores.RoleScores::suppressed)
+                    .mapToInt(RoundScores.RoleScores::respondents).sum();
+            if (withheldRespondents == 0 || withheldRespondents >= threshold) {
+                break;
+            }
+            var smallestShown = roles.stream().filter(role -> !role.suppressed() && role.respondents() > 0)
+                    .min(Comparator.comparingInt(RoundScores.RoleScores::respondents));
+            if (smallestShown.isEmpty()) {
+                break;
+            }
+            InstrumentDefinition.RespondentRole role = definition.findRespondentRole(smallestShown.get().code()).orElseThrow();
+            List<ScoredResponse> inRole = responses.stream().filter(r -> role.code().equals(r.respondentRole())).toList();
+            roles.set(roles.indexOf(smallestShown.get()), roleScores(definition, role, inRole, threshold, true));
         }
         return List.copyOf(roles);
     }

@@ -266,6 +266,25 @@ class RoundScoringTest {
     }
 
     @Test
+    void withheldRolesTogetherUnderTheThresholdDrawMoreRolesWithThem() {
+        // threshold 5: ledning 2 and stödfunktion 2 are withheld; together they are 4, still under 5. Were
+        // medarbetare (8) shown, the round's figures minus medarbetare's would give those 4 people's: so
+        // medarbetare is withheld too. The round itself (12) is shown.
+        List<ScoredResponse> responses = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            responses.add(new ScoredResponse("ledning", Map.of("R-1", 4)));
+            responses.add(new ScoredResponse("stodfunktion", Map.of("R-1", 1)));
+        }
+        for (int i = 0; i < 8; i++) {
+            responses.add(new ScoredResponse("medarbetare", Map.of("R-1", 2)));
+        }
+        RoundScores scores = RoundScoring.score(WITH_ROLES, responses, 5);
+
+        assertEquals(List.of(true, true, true), scores.roles().stream().map(RoundScores.RoleScores::suppressed).toList());
+        assertFalse(scores.total().suppressed());
+    }
+
+    @Test
     void rolesAllAboveTheThresholdAreAllShown() {
         // threshold 1: every role shows; a role nobody answered in has 0 respondents and no figures, not withheld
         RoundScores scores = RoundScoring.score(WITH_ROLES, List.of(
