@@ -145,12 +145,12 @@ class ChecklistRoundApiTest extends ApiTest {
     @Test
     void malformedRequestsAnswerProblemJson() {
         long responseId = newResponse("Trelleborgs kommun");
-        api.problem(400, () -> client.toBlocking().exchange(HttpRequest.PUT("/api/responses/" + responseId + "/answers/CS-01", "{\"value\": \"tre\"}")
+        api.problem(400, () -> api.exchange(HttpRequest.PUT("/api/responses/" + responseId + "/answers/CS-01", "{\"value\": \"tre\"}")
                 .contentType(MediaType.APPLICATION_JSON_TYPE), String.class));
-        api.problem(400, () -> client.toBlocking().exchange(HttpRequest.PUT("/api/responses/" + responseId + "/answers/CS-01", "{not json")
+        api.problem(400, () -> api.exchange(HttpRequest.PUT("/api/responses/" + responseId + "/answers/CS-01", "{not json")
                 .contentType(MediaType.APPLICATION_JSON_TYPE), String.class));
         api.problem(404, () -> api.get("/api/no-such-endpoint"));
-        api.problem(405, () -> client.toBlocking().exchange(HttpRequest.DELETE("/api/organisations"), String.class));
+        api.problem(405, () -> api.exchange(HttpRequest.DELETE("/api/organisations"), String.class));
     }
 
     @Test

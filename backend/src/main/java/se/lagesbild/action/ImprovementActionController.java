@@ -3,7 +3,10 @@ package se.lagesbild.action;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
+import se.lagesbild.account.Caller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -19,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 @Controller("/api")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ImprovementActionController {
 
@@ -29,24 +33,24 @@ public class ImprovementActionController {
     }
 
     @Get("/rounds/{roundId}/actions")
-    public List<ImprovementAction> ofRound(long roundId) {
-        return actions.ofRound(roundId);
+    public List<ImprovementAction> ofRound(long roundId, Caller caller) {
+        return actions.ofRound(caller, roundId);
     }
 
     @Post("/rounds/{roundId}/actions")
-    public HttpResponse<ImprovementAction> record(long roundId, @Valid @Body NewAction request) {
-        return HttpResponse.created(actions.record(roundId, request.itemCode(), request.what(), request.who(),
+    public HttpResponse<ImprovementAction> record(long roundId, @Valid @Body NewAction request, Caller caller) {
+        return HttpResponse.created(actions.record(caller, roundId, request.itemCode(), request.what(), request.who(),
                 request.dueDate(), request.status()));
     }
 
     @Put("/actions/{actionId}")
-    public ImprovementAction update(long actionId, @Valid @Body ActionChange request) {
-        return actions.update(actionId, request.what(), request.who(), request.dueDate(), request.status());
+    public ImprovementAction update(long actionId, @Valid @Body ActionChange request, Caller caller) {
+        return actions.update(caller, actionId, request.what(), request.who(), request.dueDate(), request.status());
     }
 
     @Delete("/actions/{actionId}")
-    public HttpResponse<Void> delete(long actionId) {
-        actions.delete(actionId);
+    public HttpResponse<Void> delete(long actionId, Caller caller) {
+        actions.delete(caller, actionId);
         return HttpResponse.noContent();
     }
 

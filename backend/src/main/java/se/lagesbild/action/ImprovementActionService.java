@@ -2,6 +2,9 @@ package se.lagesbild.action;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import se.lagesbild.account.AuditTrail;
+import se.lagesbild.account.Caller;
+import se.lagesbild.account.Permission;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.round.Round;
@@ -20,43 +23,57 @@ public class ImprovementActionService {
     private final ImprovementActionRepository actions;
     private final RoundService rounds;
     private final InstrumentCatalog instruments;
+    private final AuditTrail audit;
 
-    public ImprovementActionService(ImprovementActionRepository actions, RoundService rounds, InstrumentCatalog instruments) {
+    public ImprovementActionService(ImprovementActionRepository actions, RoundService rounds, InstrumentCatalog instruments,
+                                    AuditTrail audit) {
+        this.audit = audit;
         this.actions = actions;
         this.rounds = rounds;
         this.instruments = instruments;
     }
 
-    public ImprovementAction record(long roundId, String itemCode, String what, @Nullable String who,
+    public ImprovementAction record(Caller caller, long roundId, String itemCode, String what, @Nullable String who,
                                     @Nullable LocalDate dueDate, @Nullable String status) {
-        Round round = rounds.get(roundId);
+        Round round = rounds.get(roundId, caller, Permission.MANAGE);
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
         if (instrument.findItem(itemCode).isEmpty()) {
             throw ProblemException.notFound("Påståendet " + itemCode + " finns inte i " + instrument.title()
                     + " (version " + instrument.version() + ").");
         }
-        return actions.save(new ImprovementAction(null, roundId, itemCode, what.strip(), blankToNull(who), dueDate,
+        ImprovementAction action = actions.save(new ImprovementAction(null, roundId, itemCode, what.strip(), blankToNull(who), dueDate,
                 status(status), null, null));
+        audit.record(caller, round.organisationId(), "action.created", "action", action.id(), itemCode + ": " + action.what());
+        return action;
     }
 
-    public List<ImprovementAction> ofRound(long roundId) {
-        rounds.get(roundId);
+    public List<ImprovementAction> ofRound(Caller caller, long roundId) {
+        rounds.get(roundId, caller, Permission.VIEW);
         return actions.findByRoundIdOrderById(roundId);
     }
 
-    public ImprovementAction update(long actionId, String what, @Nullable String who, @Nullable LocalDate dueDate,
+    public ImprovementAction update(Caller caller, long actionId, String what, @Nullable String who, @Nullable LocalDate dueDate,
                                    @Nullable String status) {
-        ImprovementAction action = get(actionId);
-        return actions.update(new ImprovementAction(action.id(), action.roundId(), action.itemCode(), what.strip(),
+        ImprovementAction action = get(caller, actionId);
+        ImprovementAction updated = actions.update(new ImprovementAction(action.id(), action.roundId(), action.itemCode(), what.strip(),
                 blankToNull(who), dueDate, status(status), action.createdAt(), null));
+        audit.record(caller, rounds.get(action.roundId()).organisationId(), "action.updated", "action", actionId,
+                action.itemCode() + ": " + updated.what() + " (" + updated.status().code() + ")");
+        return updated;
     }
 
-    public void delete(long actionId) {
-        actions.delete(get(actionId));
+    public void delete(Caller caller, long actionId) {
+        ImprovementAction action = get(caller, actionId);
+        actions.delete(action);
+        audit.record(caller, rounds.get(action.roundId()).organisationId(), "action.deleted", "action", actionId,
+                action.itemCode() + ": " + action.what());
     }
 
-    private ImprovementAction get(long actionId) {
-        return actions.findById(actionId).orElseThrow(() -> ProblemException.notFound("Åtgärden med id " + actionId + " finns inte."));
+    /** An action of a round whose organisation the caller manages; 404 for any other, as if it did not exist. */
+    private ImprovementAction get(Caller caller, long actionId) {
+        return actions.findById(actionId)
+                .filter(action -> caller.may(Permission.MANAGE, rounds.get(action.roundId()).organisationId()))
+                .orElseThrow(() -> ProblemException.notFound("Åtgärden med id " + actionId + " finns inte."));
     }
 
     private static ActionStatus status(@Nullable String code) {

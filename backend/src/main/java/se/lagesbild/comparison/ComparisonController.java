@@ -1,7 +1,10 @@
 package se.lagesbild.comparison;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
+import se.lagesbild.account.Caller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 
 @Controller("/api")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SerdeImport(RoundComparison.Change.class)
 @SerdeImport(RoundComparison.PartChange.class)
@@ -30,24 +34,24 @@ public class ComparisonController {
 
     /** Two rounds of the same organisation and instrument: what moved per item, per part and in total. */
     @Get("/comparisons")
-    public ComparisonView compare(@QueryValue long from, @QueryValue long to) {
-        return ComparisonView.of(comparisons.compare(from, to));
+    public ComparisonView compare(@QueryValue long from, @QueryValue long to, Caller caller) {
+        return ComparisonView.of(comparisons.compare(caller, from, to));
     }
 
     /** All rounds of one organisation on one instrument, oldest first, with their total and part means. */
     @Get("/organisations/{organisationId}/trend")
-    public TrendView trend(long organisationId, @QueryValue String instrumentCode) {
-        return new TrendView(organisationId, instrumentCode, comparisons.timeline(organisationId, instrumentCode).stream()
+    public TrendView trend(long organisationId, @QueryValue String instrumentCode, Caller caller) {
+        return new TrendView(organisationId, instrumentCode, comparisons.timeline(caller, organisationId, instrumentCode).stream()
                 .map(scored -> RoundSummary.of(scored.round(), scored.scores())).toList());
     }
 
     /** Organisations side by side for one round label (e.g. all municipalities' 2025): totals and parts, no items. */
     @Get("/regional")
-    public RegionalView regional(@QueryValue String instrumentCode, @QueryValue String label) {
+    public RegionalView regional(@QueryValue String instrumentCode, @QueryValue String label, Caller caller) {
         var instrument = comparisons.latestInstrument(instrumentCode);
         return new RegionalView(instrumentCode, label,
                 instrument.parts().stream().map(part -> new PartHeading(part.code(), part.title(), part.titleEn())).toList(),
-                comparisons.sideBySide(instrumentCode, label).stream()
+                comparisons.sideBySide(caller, instrumentCode, label).stream()
                         .map(row -> new OrganisationColumn(row.organisation().id(), row.organisation().name(),
                                 RoundSummary.of(row.round(), row.scores())))
                         .toList());

@@ -2,6 +2,8 @@ package se.lagesbild.comparison;
 
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import se.lagesbild.account.Caller;
+import se.lagesbild.account.Permission;
 import se.lagesbild.action.ImprovementAction;
 import se.lagesbild.action.ImprovementActionRepository;
 import se.lagesbild.instrument.InstrumentCatalog;
@@ -45,9 +47,9 @@ public class ComparisonService {
      * Only rounds of the same organisation and instrument compare. A round of another organisation answers
      * 404, as if it did not exist, so that a comparison never reveals another organisation's rounds.
      */
-    public RoundsCompared compare(long fromRoundId, long toRoundId) {
-        Round from = rounds.get(fromRoundId);
-        Round to = rounds.get(toRoundId);
+    public RoundsCompared compare(Caller caller, long fromRoundId, long toRoundId) {
+        Round from = rounds.get(fromRoundId, caller, Permission.VIEW);
+        Round to = rounds.get(toRoundId, caller, Permission.VIEW);
         if (from.organisationId() != to.organisationId()) {
             throw ProblemException.notFound("Omgången med id " + toRoundId + " finns inte hos samma organisation som omgången "
                     + fromRoundId + ".");
@@ -69,7 +71,8 @@ public class ComparisonService {
     public record ScoredRound(Round round, RoundScores scores) {
     }
 
-    public List<ScoredRound> timeline(long organisationId, String instrumentCode) {
+    public List<ScoredRound> timeline(Caller caller, long organisationId, String instrumentCode) {
+        rounds.requireOrganisation(organisationId, caller, Permission.VIEW);
         return rounds.timeline(organisationId, instrumentCode).stream()
                 .map(round -> new ScoredRound(round, rounds.scores(round))).toList();
     }
@@ -78,8 +81,10 @@ public class ComparisonService {
     public record OrganisationRound(Organisation organisation, Round round, RoundScores scores) {
     }
 
-    public List<OrganisationRound> sideBySide(String instrumentCode, String label) {
-        List<Round> labelled = rounds.withLabel(instrumentCode, label);
+    /** The organisations the caller may see (all for an administrator) side by side. */
+    public List<OrganisationRound> sideBySide(Caller caller, String instrumentCode, String label) {
+        List<Round> labelled = rounds.withLabel(instrumentCode, label).stream()
+                .filter(round -> caller.may(Permission.VIEW, round.organisationId())).toList();
         if (labelled.isEmpty()) {
             return List.of();
         }

@@ -1,7 +1,10 @@
 package se.lagesbild.export;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
+import se.lagesbild.account.Caller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -13,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * chooses), and the comparison as a printable PDF report.
  */
 @Controller("/api")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ExportController {
 
@@ -24,25 +28,25 @@ public class ExportController {
 
     @Get("/rounds/{roundId}/export/answers.{format}")
     @Produces({Download.CSV, Download.XLSX})
-    public HttpResponse<byte[]> answers(long roundId, String format) {
-        return TableFormat.of(format).download(exports.answers(roundId)).response();
+    public HttpResponse<byte[]> answers(long roundId, String format, Caller caller) {
+        return TableFormat.of(format).download(exports.answers(caller, roundId)).response();
     }
 
     @Get("/rounds/{roundId}/export/scores.{format}")
     @Produces({Download.CSV, Download.XLSX})
-    public HttpResponse<byte[]> scores(long roundId, String format) {
-        return TableFormat.of(format).download(exports.scores(roundId)).response();
+    public HttpResponse<byte[]> scores(long roundId, String format, Caller caller) {
+        return TableFormat.of(format).download(exports.scores(caller, roundId)).response();
     }
 
     @Get("/comparisons/export.{format}")
     @Produces({Download.CSV, Download.XLSX})
-    public HttpResponse<byte[]> comparison(String format, @QueryValue long from, @QueryValue long to) {
-        return TableFormat.of(format).download(exports.comparison(from, to)).response();
+    public HttpResponse<byte[]> comparison(String format, @QueryValue long from, @QueryValue long to, Caller caller) {
+        return TableFormat.of(format).download(exports.comparison(caller, from, to)).response();
     }
 
     @Get("/comparisons/report.pdf")
     @Produces(Download.PDF)
-    public HttpResponse<byte[]> report(@QueryValue long from, @QueryValue long to) {
-        return exports.report(from, to).response();
+    public HttpResponse<byte[]> report(@QueryValue long from, @QueryValue long to, Caller caller) {
+        return exports.report(caller, from, to).response();
     }
 }

@@ -1,6 +1,8 @@
 package se.lagesbild.export;
 
 import jakarta.inject.Singleton;
+import se.lagesbild.account.Caller;
+import se.lagesbild.account.Permission;
 import se.lagesbild.comparison.ComparisonService;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
@@ -41,8 +43,8 @@ public class ExportService {
      * The submitted responses as given. Where many answer (and anonymity is promised), a round with fewer
      * submitted responses than the anonymity threshold gives none: too few rows tell who answered what.
      */
-    public Export answers(long roundId) {
-        Round round = rounds.get(roundId);
+    public Export answers(Caller caller, long roundId) {
+        Round round = rounds.get(roundId, caller, Permission.MANAGE);
         InstrumentDefinition instrument = definition(round);
         List<Response> submitted = responses.findByRoundIdAndStatus(roundId, ResponseStatus.SUBMITTED);
         if (instrument.collectsManyRespondents() && submitted.size() < rounds.anonymityThreshold()) {
@@ -54,19 +56,19 @@ public class ExportService {
                 AnswersTable.of(instrument, submitted, answers.findSubmittedByRound(roundId)));
     }
 
-    public Export scores(long roundId) {
-        Round round = rounds.get(roundId);
+    public Export scores(Caller caller, long roundId) {
+        Round round = rounds.get(roundId, caller, Permission.VIEW);
         return new Export(FileName.of(organisationName(round), round.label(), "resultat"),
                 ScoresTable.of(definition(round), rounds.scores(round)));
     }
 
-    public Export comparison(long fromRoundId, long toRoundId) {
-        ComparisonService.RoundsCompared compared = comparisons.compare(fromRoundId, toRoundId);
+    public Export comparison(Caller caller, long fromRoundId, long toRoundId) {
+        ComparisonService.RoundsCompared compared = comparisons.compare(caller, fromRoundId, toRoundId);
         return new Export(comparisonName(compared, "jämförelse"), ComparisonTable.of(definition(compared.to()).title(), compared));
     }
 
-    public Download report(long fromRoundId, long toRoundId) {
-        ComparisonService.RoundsCompared compared = comparisons.compare(fromRoundId, toRoundId);
+    public Download report(Caller caller, long fromRoundId, long toRoundId) {
+        ComparisonService.RoundsCompared compared = comparisons.compare(caller, fromRoundId, toRoundId);
         byte[] pdf = RoundReport.write(organisationName(compared.to()), definition(compared.to()), compared,
                 rounds.anonymityThreshold());
         return new Download(comparisonName(compared, "rapport"), "pdf", Download.PDF, pdf);

@@ -3,7 +3,10 @@ package se.lagesbild.importing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
+import se.lagesbild.account.Caller;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
@@ -18,6 +21,7 @@ import java.io.IOException;
 
 /** Loads a past round from a spreadsheet (format in docs/import.md). */
 @Controller("/api")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RoundImportController {
 
@@ -35,9 +39,9 @@ public class RoundImportController {
             @Part("instrumentCode") @Nullable @NotBlank(message = NewRound.INSTRUMENT_REQUIRED) String instrumentCode,
             @Part("label") @Nullable @NotBlank(message = NewRound.LABEL_REQUIRED)
             @Size(max = NewRound.LABEL_MAX_LENGTH, message = NewRound.LABEL_TOO_LONG) String label,
-            @Part("instrumentVersion") @Nullable String instrumentVersion) throws IOException {
+            @Part("instrumentVersion") @Nullable String instrumentVersion, Caller caller) throws IOException {
         RoundImportService.UploadedFile upload = new RoundImportService.UploadedFile(file.getFilename(),
                 file.getContentType().map(MediaType::toString).orElse(null), file.getBytes());
-        return HttpResponse.created(imports.importRound(organisationId, instrumentCode, instrumentVersion, label, upload));
+        return HttpResponse.created(imports.importRound(caller, organisationId, instrumentCode, instrumentVersion, label, upload));
     }
 }

@@ -5,6 +5,9 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import se.lagesbild.account.AuditTrail;
+import se.lagesbild.account.Caller;
+import se.lagesbild.account.Permission;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.response.GivenResponse;
@@ -36,8 +39,10 @@ public class RoundImportService {
     private final RoundService rounds;
     private final ResponseService responses;
     private final InstrumentCatalog instruments;
+    private final AuditTrail audit;
 
-    public RoundImportService(RoundService rounds, ResponseService responses, InstrumentCatalog instruments) {
+    public RoundImportService(RoundService rounds, ResponseService responses, InstrumentCatalog instruments, AuditTrail audit) {
+        this.audit = audit;
         this.rounds = rounds;
         this.responses = responses;
         this.instruments = instruments;
@@ -56,9 +61,9 @@ public class RoundImportService {
      * @param instrumentVersion the version the round was answered on, as the person wrote it; blank for the newest
      */
     @Transactional
-    public ImportedRound importRound(long organisationId, String instrumentCode, @Nullable String instrumentVersion,
+    public ImportedRound importRound(Caller caller, long organisationId, String instrumentCode, @Nullable String instrumentVersion,
                                      String label, UploadedFile file) {
-        rounds.requireOrganisation(organisationId);
+        rounds.requireOrganisation(organisationId, caller, Permission.MANAGE);
         InstrumentDefinition instrument = instrument(instrumentCode, instrumentVersion);
         if (file.content().length > MAX_FILE_BYTES) {
             throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Filen " + file.name() + " är "
@@ -73,7 +78,9 @@ public class RoundImportService {
         }
         Round round = rounds.start(organisationId, instrument, label);
         int answers = responses.storeSubmitted(round.id(), given, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        return new ImportedRound(rounds.close(round.id()), given.size(), answers);
+        audit.record(caller, organisationId, "round.imported", "round", round.id(), instrument.code() + " " + round.label()
+                + ": " + given.size() + " svar från " + file.name());
+        return new ImportedRound(rounds.close(round.id(), caller), given.size(), answers);
     }
 
     private InstrumentDefinition instrument(String code, @Nullable String version) {

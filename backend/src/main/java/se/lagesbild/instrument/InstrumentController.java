@@ -3,7 +3,10 @@ package se.lagesbild.instrument;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
+import se.lagesbild.account.Roles;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -14,6 +17,7 @@ import java.util.List;
 
 /** The instruments the platform can run, and their definitions. */
 @Controller("/api/instruments")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 public class InstrumentController {
 
     private final InstrumentCatalog catalog;
@@ -43,6 +47,7 @@ public class InstrumentController {
      */
     @Post(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     @ExecuteOn(TaskExecutors.BLOCKING)
+    @Secured(Roles.ADMIN)
     public HttpResponse<InstrumentDefinition> upload(@Body String definitionFile) {
         InstrumentCatalog.Publication publication = catalog.publish("uploaded file", definitionFile);
         return publication.created() ? HttpResponse.created(publication.definition()) : HttpResponse.ok(publication.definition());

@@ -2,7 +2,12 @@ package se.lagesbild.organisation;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
+import se.lagesbild.account.AuditTrail;
+import se.lagesbild.account.Caller;
+import se.lagesbild.account.Roles;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -13,6 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import se.lagesbild.system.ProblemException;
 
+import java.util.Comparator;
 import java.util.List;
 
 @Controller("/api/organisations")
@@ -20,24 +26,37 @@ import java.util.List;
 public class OrganisationController {
 
     private final OrganisationRepository organisations;
+    private final AuditTrail audit;
 
-    public OrganisationController(OrganisationRepository organisations) {
+    public OrganisationController(OrganisationRepository organisations, AuditTrail audit) {
         this.organisations = organisations;
+        this.audit = audit;
     }
 
+    /** The organisations the caller has a role in; all of them for an administrator. */
     @Get
-    public List<Organisation> list() {
-        return organisations.findAllOrderByName();
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public List<Organisation> list(Caller caller) {
+        if (caller.admin()) {
+            return organisations.findAllOrderByName();
+        }
+        return organisations.findByIdIn(List.copyOf(caller.roles().keySet())).stream()
+                .sorted(Comparator.comparing(Organisation::name)).toList();
     }
 
     @Get("/{id}")
-    public Organisation get(long id) {
-        return organisations.findById(id).orElseThrow(() -> notFound(id));
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public Organisation get(long id, Caller caller) {
+        return organisations.findById(id).filter(organisation -> caller.admin() || caller.roleIn(id).isPresent())
+                .orElseThrow(() -> notFound(id));
     }
 
     @Post
-    public HttpResponse<Organisation> create(@Valid @Body NewOrganisation request) {
-        return HttpResponse.created(organisations.save(new Organisation(null, request.name().strip(), null)));
+    @Secured(Roles.ADMIN)
+    public HttpResponse<Organisation> create(@Valid @Body NewOrganisation request, Caller caller) {
+        Organisation organisation = organisations.save(new Organisation(null, request.name().strip(), null));
+        audit.record(caller, organisation.id(), "organisation.created", "organisation", organisation.id(), organisation.name());
+        return HttpResponse.created(organisation);
     }
 
     public static ProblemException notFound(long id) {

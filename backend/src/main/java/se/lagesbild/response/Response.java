@@ -6,6 +6,8 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
+import se.lagesbild.account.Caller;
+
 import java.time.Instant;
 
 /** One respondent's set of answers in a round. */
@@ -16,9 +18,15 @@ public record Response(
         @Nullable String respondentRole,
         ResponseStatus status,
         @DateCreated @Nullable Instant createdAt,
-        @Nullable Instant submittedAt) {
+        @Nullable Instant submittedAt,
+        @Nullable Long userId) {
 
     Response submitted(Instant at) {
-        return new Response(id, roundId, respondentRole, ResponseStatus.SUBMITTED, createdAt, at);
+        return new Response(id, roundId, respondentRole, ResponseStatus.SUBMITTED, createdAt, at, userId);
+    }
+
+    /** Only the person who started a response reads and changes it (administrators may everything). */
+    boolean isVisibleTo(Caller caller) {
+        return caller.admin() || (userId != null && userId == caller.userId());
     }
 }

@@ -3,6 +3,9 @@ package se.lagesbild.response;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import se.lagesbild.account.Caller;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 
 @Controller("/api")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ResponseController {
 
@@ -29,32 +33,32 @@ public class ResponseController {
     }
 
     @Get("/rounds/{roundId}/responses")
-    public List<ResponseSummary> list(long roundId) {
-        return responses.summaries(roundId);
+    public List<ResponseSummary> list(long roundId, Caller caller) {
+        return responses.summaries(roundId, caller);
     }
 
     @Post("/rounds/{roundId}/responses")
-    public HttpResponse<ResponseView> start(long roundId, @Valid @Body @Nullable NewResponse request) {
-        Response response = responses.start(roundId, request == null ? null : request.respondentRole());
+    public HttpResponse<ResponseView> start(long roundId, @Valid @Body @Nullable NewResponse request, Caller caller) {
+        Response response = responses.start(roundId, caller, request == null ? null : request.respondentRole());
         return HttpResponse.created(ResponseView.of(response, List.of()));
     }
 
     @Get("/responses/{responseId}")
-    public ResponseView get(long responseId) {
-        return ResponseView.of(responses.get(responseId), responses.answers(responseId));
+    public ResponseView get(long responseId, Caller caller) {
+        return ResponseView.of(responses.get(responseId, caller), responses.answers(responseId));
     }
 
     @Put("/responses/{responseId}/answers/{itemCode}")
-    public AnswerView saveAnswer(long responseId, String itemCode, @Valid @Body AnswerRequest request,
+    public AnswerView saveAnswer(long responseId, String itemCode, @Valid @Body AnswerRequest request, Caller caller,
                                  @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "Idempotency-Key får vara högst 64 tecken.") String idempotencyKey) {
-        ResponseService.SavedAnswer saved = responses.saveAnswer(responseId, itemCode, request.value(), request.comment(),
+        ResponseService.SavedAnswer saved = responses.saveAnswer(caller, responseId, itemCode, request.value(), request.comment(),
                 request.answeredAt(), idempotencyKey);
         return AnswerView.of(saved.answer(), saved.applied());
     }
 
     @Post("/responses/{responseId}/submit")
-    public ResponseView submit(long responseId) {
-        return ResponseView.of(responses.submit(responseId), responses.answers(responseId));
+    public ResponseView submit(long responseId, Caller caller) {
+        return ResponseView.of(responses.submit(responseId, caller), responses.answers(responseId));
     }
 
     @Serdeable

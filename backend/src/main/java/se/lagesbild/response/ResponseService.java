@@ -3,6 +3,9 @@ package se.lagesbild.response;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import se.lagesbild.account.AuditTrail;
+import se.lagesbild.account.Caller;
+import se.lagesbild.account.Permission;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.round.Round;
@@ -23,9 +26,11 @@ public class ResponseService {
     private final AnswerRepository answers;
     private final RoundService rounds;
     private final InstrumentCatalog instruments;
+    private final AuditTrail audit;
 
     public ResponseService(ResponseRepository responses, AnswerRepository answers, RoundService rounds,
-                           InstrumentCatalog instruments) {
+                           InstrumentCatalog instruments, AuditTrail audit) {
+        this.audit = audit;
         this.responses = responses;
         this.answers = answers;
         this.rounds = rounds;
@@ -33,8 +38,8 @@ public class ResponseService {
     }
 
     @Transactional
-    public Response start(long roundId, @Nullable String respondentRole) {
-        Round round = rounds.get(roundId);
+    public Response start(long roundId, Caller caller, @Nullable String respondentRole) {
+        Round round = rounds.get(roundId, caller, Permission.ANSWER);
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
         }
@@ -45,19 +50,20 @@ public class ResponseService {
                     ? "Välj vilken roll du svarar i: " + instrument.describeRespondentRoles() + "."
                     : instrument.title() + " frågar inte efter roll; skicka ingen respondentRole.");
         }
-        return responses.save(new Response(null, roundId, role, ResponseStatus.DRAFT, null, null));
+        return responses.save(new Response(null, roundId, role, ResponseStatus.DRAFT, null, null, caller.userId()));
     }
 
-    public Response get(long responseId) {
-        return responses.findById(responseId).orElseThrow(() -> notFound(responseId));
+    /** The caller's own response (404 for anyone else's, as if it did not exist). */
+    public Response get(long responseId, Caller caller) {
+        return responses.findById(responseId).filter(response -> response.isVisibleTo(caller)).orElseThrow(() -> notFound(responseId));
     }
 
     public List<Answer> answers(long responseId) {
         return answers.findByResponseIdOrderByItemCode(responseId);
     }
 
-    public List<ResponseSummary> summaries(long roundId) {
-        rounds.get(roundId);
+    public List<ResponseSummary> summaries(long roundId, Caller caller) {
+        rounds.get(roundId, caller, Permission.MANAGE);
         return responses.summariesByRound(roundId);
     }
 
@@ -69,9 +75,10 @@ public class ResponseService {
      * is not applied. Either way the stored answer is returned.
      */
     @Transactional
-    public SavedAnswer saveAnswer(long responseId, String itemCode, @Nullable Integer value, @Nullable String comment,
+    public SavedAnswer saveAnswer(Caller caller, long responseId, String itemCode, @Nullable Integer value, @Nullable String comment,
                                   @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
-        Response response = responses.findByIdForUpdate(responseId).orElseThrow(() -> notFound(responseId));
+        Response response = responses.findByIdForUpdate(responseId).filter(found -> found.isVisibleTo(caller))
+                .orElseThrow(() -> notFound(responseId));
         Round round = rounds.get(response.roundId());
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
         if (instrument.findItem(itemCode).isEmpty()) {
@@ -103,8 +110,9 @@ public class ResponseService {
 
     /** Submits the response; submitting one that is already submitted answers the same result. */
     @Transactional
-    public Response submit(long responseId) {
-        Response response = responses.findByIdForUpdate(responseId).orElseThrow(() -> notFound(responseId));
+    public Response submit(long responseId, Caller caller) {
+        Response response = responses.findByIdForUpdate(responseId).filter(found -> found.isVisibleTo(caller))
+                .orElseThrow(() -> notFound(responseId));
         if (response.status() == ResponseStatus.SUBMITTED) {
             return response;
         }
@@ -112,6 +120,7 @@ public class ResponseService {
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd; svaret kan inte längre skickas in.");
         }
+        audit.record(caller, round.organisationId(), "response.submitted", "response", response.id(), null);
         return responses.update(response.submitted(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
 
@@ -126,7 +135,7 @@ public class ResponseService {
     @Transactional
     public int storeSubmitted(long roundId, List<GivenResponse> given, Instant at) {
         List<Response> saved = responses.saveAll(given.stream()
-                .map(response -> new Response(null, roundId, response.respondentRole(), ResponseStatus.SUBMITTED, null, at))
+                .map(response -> new Response(null, roundId, response.respondentRole(), ResponseStatus.SUBMITTED, null, at, null))
                 .toList());
         List<Answer> toSave = new ArrayList<>();
         for (int i = 0; i < saved.size(); i++) {

@@ -1,6 +1,10 @@
 package se.lagesbild.round;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import se.lagesbild.account.Caller;
+import se.lagesbild.account.Permission;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,6 +22,7 @@ import se.lagesbild.scoring.RoundScores;
 import java.util.List;
 
 @Controller("/api")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SerdeImport(RoundScores.TotalScore.class)
 @SerdeImport(RoundScores.PartScore.class)
@@ -33,28 +38,29 @@ public class RoundController {
     }
 
     @Post("/rounds")
-    public HttpResponse<Round> start(@Valid @Body NewRound request) {
-        return HttpResponse.created(rounds.start(request.organisationId(), request.instrumentCode(), request.label()));
+    public HttpResponse<Round> start(@Valid @Body NewRound request, Caller caller) {
+        return HttpResponse.created(rounds.start(caller, request.organisationId(), request.instrumentCode(), request.label()));
     }
 
     @Get("/rounds/{roundId}")
-    public Round get(long roundId) {
-        return rounds.get(roundId);
+    public Round get(long roundId, Caller caller) {
+        return rounds.get(roundId, caller, Permission.VIEW);
     }
 
     @Get("/organisations/{organisationId}/rounds")
-    public List<Round> ofOrganisation(long organisationId) {
+    public List<Round> ofOrganisation(long organisationId, Caller caller) {
+        rounds.requireOrganisation(organisationId, caller, Permission.VIEW);
         return rounds.ofOrganisation(organisationId);
     }
 
     @Post("/rounds/{roundId}/close")
-    public Round close(long roundId) {
-        return rounds.close(roundId);
+    public Round close(long roundId, Caller caller) {
+        return rounds.close(roundId, caller);
     }
 
     @Get("/rounds/{roundId}/scores")
-    public RoundScoresView scores(long roundId) {
-        Round round = rounds.get(roundId);
+    public RoundScoresView scores(long roundId, Caller caller) {
+        Round round = rounds.get(roundId, caller, Permission.VIEW);
         RoundScores scores = rounds.scores(round);
         return new RoundScoresView(round.id(), round.instrumentCode(), round.instrumentVersion(), round.label(),
                 scores.respondents(), rounds.anonymityThreshold(), scores.total(), scores.parts(), scores.items(), scores.roles());

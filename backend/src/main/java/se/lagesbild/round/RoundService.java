@@ -3,6 +3,9 @@ package se.lagesbild.round;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import se.lagesbild.account.AuditTrail;
+import se.lagesbild.account.Caller;
+import se.lagesbild.account.Permission;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.organisation.OrganisationController;
@@ -29,10 +32,13 @@ public class RoundService {
     private final OrganisationRepository organisations;
     private final SubmittedAnswers submittedAnswers;
     private final InstrumentCatalog instruments;
+    private final AuditTrail audit;
     private final int anonymityThreshold;
 
     public RoundService(RoundRepository rounds, OrganisationRepository organisations, SubmittedAnswers submittedAnswers,
-                        InstrumentCatalog instruments, @Value("${lagesbild.anonymity-threshold:5}") int anonymityThreshold) {
+                        InstrumentCatalog instruments, AuditTrail audit,
+                        @Value("${lagesbild.anonymity-threshold:5}") int anonymityThreshold) {
+        this.audit = audit;
         this.rounds = rounds;
         this.organisations = organisations;
         this.submittedAnswers = submittedAnswers;
@@ -42,9 +48,11 @@ public class RoundService {
 
     /** Starts a round on the newest version of the instrument; the round keeps that version. */
     @Transactional
-    public Round start(long organisationId, String instrumentCode, String label) {
-        requireOrganisation(organisationId);
-        return start(organisationId, instruments.latest(instrumentCode), label);
+    public Round start(Caller caller, long organisationId, String instrumentCode, String label) {
+        requireOrganisation(organisationId, caller, Permission.MANAGE);
+        Round round = start(organisationId, instruments.latest(instrumentCode), label);
+        audit.record(caller, organisationId, "round.created", "round", round.id(), round.instrumentCode() + " " + round.label());
+        return round;
     }
 
     /** Starts a round on the given instrument version (an imported past round keeps the version it was answered on). */
@@ -63,8 +71,28 @@ public class RoundService {
     }
 
     public Round get(long roundId) {
-        return rounds.findById(roundId).orElseThrow(() -> ProblemException.notFound(
-                "Omgången med id " + roundId + " finns inte."));
+        return rounds.findById(roundId).orElseThrow(() -> notFound(roundId));
+    }
+
+    /** The round, if the caller may do this with its organisation; otherwise 404 as if it did not exist. */
+    public Round get(long roundId, Caller caller, Permission permission) {
+        Round round = get(roundId);
+        if (!caller.may(permission, round.organisationId())) {
+            throw notFound(roundId);
+        }
+        return round;
+    }
+
+    /** Answers 404 for an organisation that does not exist or that the caller may not do this with. */
+    public void requireOrganisation(long organisationId, Caller caller, Permission permission) {
+        requireOrganisation(organisationId);
+        if (!caller.may(permission, organisationId)) {
+            throw OrganisationController.notFound(organisationId);
+        }
+    }
+
+    private static ProblemException notFound(long roundId) {
+        return ProblemException.notFound("Omgången med id " + roundId + " finns inte.");
     }
 
     public List<Round> ofOrganisation(long organisationId) {
@@ -97,9 +125,13 @@ public class RoundService {
 
     /** Closes the round; closing a closed round changes nothing. */
     @Transactional
-    public Round close(long roundId) {
-        Round round = get(roundId);
-        return round.acceptsAnswers() ? rounds.update(round.closed(Instant.now().truncatedTo(ChronoUnit.MILLIS))) : round;
+    public Round close(long roundId, Caller caller) {
+        Round round = get(roundId, caller, Permission.MANAGE);
+        if (!round.acceptsAnswers()) {
+            return round;
+        }
+        audit.record(caller, round.organisationId(), "round.closed", "round", round.id(), round.instrumentCode() + " " + round.label());
+        return rounds.update(round.closed(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
 
     public RoundScores scores(Round round) {

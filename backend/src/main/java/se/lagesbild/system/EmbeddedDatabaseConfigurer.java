@@ -52,6 +52,11 @@ public class EmbeddedDatabaseConfigurer implements BeanInitializedEventListener<
         return configuration;
     }
 
+    /** Whether this app runs on the embedded default database (no database was configured). */
+    public synchronized boolean embeddedInUse() {
+        return database != null;
+    }
+
     @PreDestroy
     synchronized void stopDatabase() {
         if (database != null) {

@@ -33,6 +33,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
 
     private static String detail(HttpStatus status, ErrorContext context) {
         return switch (status) {
+            case UNAUTHORIZED -> "Logga in för att fortsätta (sessionscookie eller Authorization: Bearer <accessToken>).";
+            case FORBIDDEN -> "Din roll ger inte behörighet till " + context.getRequest().getMethodName() + " "
+                    + context.getRequest().getPath() + ".";
             case NOT_FOUND -> "Adressen " + context.getRequest().getPath() + " finns inte.";
             case METHOD_NOT_ALLOWED -> "Metoden " + context.getRequest().getMethodName() + " går inte att använda på "
                     + context.getRequest().getPath() + ".";

@@ -7,6 +7,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
@@ -21,6 +23,7 @@ import java.util.Optional;
  * else that is not found (API calls, missing assets) gets a problem document.
  */
 @Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
 public class SinglePageFallbackController {
 
     private static final String INDEX = "classpath:public/index.html";

@@ -224,7 +224,7 @@ class ExportApiTest extends ApiTest {
 
     /** Downloads a file, checking its content type and that it comes as an attachment under these names. */
     private byte[] download(String uri, String contentType, String asciiName, String encodedName) {
-        HttpResponse<byte[]> response = client.toBlocking().exchange(HttpRequest.GET(uri), byte[].class);
+        HttpResponse<byte[]> response = api.exchange(HttpRequest.GET(uri), byte[].class);
         assertEquals(contentType, response.getHeaders().get(HttpHeaders.CONTENT_TYPE));
         assertEquals("attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''" + encodedName,
                 response.getHeaders().get(HttpHeaders.CONTENT_DISPOSITION));
@@ -232,7 +232,7 @@ class ExportApiTest extends ApiTest {
     }
 
     private byte[] download(String uri) {
-        return client.toBlocking().exchange(HttpRequest.GET(uri), byte[].class).body();
+        return api.exchange(HttpRequest.GET(uri), byte[].class).body();
     }
 
     private static String pdfText(byte[] pdf) throws IOException {

@@ -106,7 +106,7 @@ class InstrumentVersionApiTest extends ApiTest {
     }
 
     private HttpResponse<String> upload(String definitionFile) {
-        return client.toBlocking().exchange(HttpRequest.POST("/api/instruments", definitionFile)
+        return api.exchange(HttpRequest.POST("/api/instruments", definitionFile)
                 .contentType(MediaType.of("application/yaml")), String.class);
     }
 

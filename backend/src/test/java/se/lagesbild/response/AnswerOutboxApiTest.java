@@ -65,8 +65,8 @@ class AnswerOutboxApiTest extends ApiTest {
         Map<String, Object> body = new HashMap<>();
         body.put("value", value);
         body.put("answeredAt", answeredAt.toString());
-        String reply = client.toBlocking().retrieve(HttpRequest.PUT("/api/responses/" + responseId + "/answers/" + itemCode, body)
-                .header("Idempotency-Key", key), String.class);
+        String reply = api.exchange(HttpRequest.PUT("/api/responses/" + responseId + "/answers/" + itemCode, body)
+                .header("Idempotency-Key", key), String.class).body();
         try {
             return json.readValue(reply, io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
         } catch (java.io.IOException e) {

@@ -2,7 +2,9 @@ package se.lagesbild.support;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -19,28 +21,72 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Calls the API as an outside client would, reading JSON into maps so tests assert on the wire format. */
-public record Api(BlockingHttpClient http, JsonMapper json) {
+/**
+ * Calls the API as an outside client would, reading JSON into maps so tests assert on the wire format. Signed in
+ * as a user through a bearer token ({@link #login}, {@link #as}); {@link #anonymous()} sends no token. Every
+ * request goes through {@link #exchange}, the one place that adds the token.
+ */
+public record Api(BlockingHttpClient http, JsonMapper json, @Nullable String token) {
+
+    /** The administrator every test application has (application-test.yml). */
+    public static final String ADMIN_USERNAME = "admin@test.lagesbild.se";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    /** The password of the users that tests create with {@link #userWithRole}. */
+    public static final String USER_PASSWORD = "ett-bra-lösenord";
+
+    /** Sends a request as this API's user. */
+    public <T> HttpResponse<T> exchange(MutableHttpRequest<?> request, Class<T> type) {
+        if (token != null) {
+            request.bearerAuth(token);
+        }
+        return http.exchange(request, type);
+    }
+
+    public Api anonymous() {
+        return new Api(http, json, null);
+    }
+
+    public Api as(String accessToken) {
+        return new Api(http, json, accessToken);
+    }
+
+    /** Signs in and answers an API for that user. */
+    public Api login(String username, String password) {
+        Map<String, Object> signedIn = anonymous().post("/api/auth/login", Map.of("username", username, "password", password));
+        return as((String) signedIn.get("accessToken"));
+    }
+
+    public Api asAdmin() {
+        return login(ADMIN_USERNAME, ADMIN_PASSWORD);
+    }
+
+    /** Creates (as this API's user, an administrator) a user with one role in one organisation, signed in. */
+    public Api userWithRole(String role, long organisationId) {
+        String username = role.toLowerCase(java.util.Locale.ROOT) + "-" + java.util.UUID.randomUUID() + "@test.lagesbild.se";
+        post("/api/users", Map.of("username", username, "password", USER_PASSWORD,
+                "roles", List.of(Map.of("organisationId", organisationId, "role", role))));
+        return login(username, USER_PASSWORD);
+    }
 
     public Map<String, Object> get(String uri) {
-        return map(http.exchange(HttpRequest.GET(uri), String.class));
+        return map(exchange(HttpRequest.GET(uri), String.class));
     }
 
     public List<Map<String, Object>> getList(String uri) {
-        return read(http.exchange(HttpRequest.GET(uri), String.class).body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        return read(exchange(HttpRequest.GET(uri), String.class).body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
     }
 
     public Map<String, Object> post(String uri, Object body) {
-        return map(http.exchange(HttpRequest.POST(uri, body), String.class));
+        return map(exchange(HttpRequest.POST(uri, body), String.class));
     }
 
     public HttpResponse<String> exchangePost(String uri, Object body) {
-        return http.exchange(HttpRequest.POST(uri, body), String.class);
+        return exchange(HttpRequest.POST(uri, body), String.class);
     }
 
     /** Posts a multipart/form-data body, such as a file upload with its form fields. */
     public HttpResponse<String> exchangeMultipart(String uri, MultipartBody body) {
-        return http.exchange(HttpRequest.POST(uri, body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE), String.class);
+        return exchange(HttpRequest.POST(uri, body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE), String.class);
     }
 
     public Map<String, Object> postMultipart(String uri, MultipartBody body) {
@@ -48,7 +94,7 @@ public record Api(BlockingHttpClient http, JsonMapper json) {
     }
 
     public Map<String, Object> put(String uri, Object body) {
-        return map(http.exchange(HttpRequest.PUT(uri, body), String.class));
+        return map(exchange(HttpRequest.PUT(uri, body), String.class));
     }
 
     public long createOrganisation(String name) {

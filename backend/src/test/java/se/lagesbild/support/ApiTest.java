@@ -23,6 +23,6 @@ public abstract class ApiTest extends DatabaseTest {
 
     @BeforeAll
     void connectApi() {
-        api = new Api(client.toBlocking(), json);
+        api = new Api(client.toBlocking(), json, null).asAdmin();
     }
 }

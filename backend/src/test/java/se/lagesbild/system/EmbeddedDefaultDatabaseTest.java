@@ -51,6 +51,6 @@ class EmbeddedDefaultDatabaseTest {
 
     private static Api api(EmbeddedServer server) {
         return new Api(server.getApplicationContext().createBean(HttpClient.class, server.getURL()).toBlocking(),
-                server.getApplicationContext().getBean(JsonMapper.class));
+                server.getApplicationContext().getBean(JsonMapper.class), null).asAdmin();
     }
 }

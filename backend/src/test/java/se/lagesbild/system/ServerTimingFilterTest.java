@@ -8,7 +8,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import se.lagesbild.support.DatabaseTest;
+import se.lagesbild.support.ApiTest;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,17 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every API response says how long the server took: {@code Server-Timing: app;dur=<ms with one decimal>}. */
 @MicronautTest(transactional = false)
-class ServerTimingFilterTest extends DatabaseTest {
+class ServerTimingFilterTest extends ApiTest {
 
     private static final Pattern APP_DURATION = Pattern.compile("app;dur=(\\d+\\.\\d)");
 
-    @Inject
-    @Client("/")
-    HttpClient client;
-
     @Test
     void anApiResponseCarriesTheServerTime() {
-        HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/api/instruments"), String.class);
+        HttpResponse<String> response = api.exchange(HttpRequest.GET("/api/instruments"), String.class);
         assertEquals(200, response.code());
         assertDuration(response.header(ServerTimingFilter.HEADER));
     }
@@ -38,7 +34,7 @@ class ServerTimingFilterTest extends DatabaseTest {
     @Test
     void soDoesAnApiError() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                () -> client.toBlocking().exchange(HttpRequest.GET("/api/rounds/999999999"), String.class));
+                () -> api.exchange(HttpRequest.GET("/api/rounds/999999999"), String.class));
         assertEquals(404, e.getStatus().getCode());
         assertDuration(e.getResponse().header(ServerTimingFilter.HEADER));
     }

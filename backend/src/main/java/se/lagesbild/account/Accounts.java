@@ -1,0 +1,225 @@
+package se.lagesbild.account;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import se.lagesbild.organisation.Organisation;
+import se.lagesbild.organisation.OrganisationRepository;
+import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.RateLimiter;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Users and their roles: signing in (with its rate limits), creating users, changing roles. */
+@Singleton
+public class Accounts {
+
+    private final UserRepository users;
+    private final UserRoleRepository userRoles;
+    private final OrganisationRepository organisations;
+    private final Passwords passwords;
+    private final Sessions sessions;
+    private final RateLimiter rateLimiter;
+    private final AuditTrail audit;
+    private final RateLimiter.Limit perAccount;
+    private final RateLimiter.Limit perAddress;
+
+    public Accounts(UserRepository users, UserRoleRepository userRoles, OrganisationRepository organisations,
+                    Passwords passwords, Sessions sessions, RateLimiter rateLimiter, AuditTrail audit,
+                    @Value("${lagesbild.login.max-failures:10}") int maxFailures,
+                    @Value("${lagesbild.login.max-failures-per-address:100}") int maxFailuresPerAddress,
+                    @Value("${lagesbild.login.window:15m}") Duration window) {
+        this.users = users;
+        this.userRoles = userRoles;
+        this.organisations = organisations;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.rateLimiter = rateLimiter;
+        this.audit = audit;
+        this.perAccount = new RateLimiter.Limit(maxFailures, window);
+        this.perAddress = new RateLimiter.Limit(maxFailuresPerAddress, window);
+    }
+
+    /** A signed-in session: its token (for the cookie and API clients) and who it is. */
+    public record SignedIn(String token, Caller caller) {
+    }
+
+    /**
+     * Signs a user in. Wrong passwords count per account and per client address; once either has used up its
+     * failures in the window, every attempt answers 429 until the window ends, the right password too.
+     */
+    public SignedIn login(String username, String password, String clientAddress) {
+        String accountBucket = "login-user:" + username.strip().toLowerCase(Locale.ROOT);
+        String addressBucket = "login-address:" + clientAddress;
+        rateLimiter.closedFor(accountBucket, perAccount).or(() -> rateLimiter.closedFor(addressBucket, perAddress))
+                .ifPresent(wait -> {
+                    throw ProblemException.tooManyRequests("För många misslyckade inloggningar. Vänta "
+                            + Math.max(1, (wait.toMillis() + 999) / 1000) + " sekunder och försök igen.", wait);
+                });
+        User user = users.findByUsername(username.strip()).orElse(null);
+        boolean matches;
+        if (user == null) {
+            passwords.checkAgainstDecoy(password);
+            matches = false;
+        } else {
+            matches = passwords.matches(password, user.passwordHash());
+        }
+        if (!matches) {
+            rateLimiter.count(accountBucket, perAccount);
+            rateLimiter.count(addressBucket, perAddress);
+            throw new ProblemException(HttpStatus.UNAUTHORIZED,
+                    "Fel användarnamn eller lösenord. Kontrollera stavningen och försök igen.");
+        }
+        rateLimiter.forget(accountBucket);
+        return signIn(user);
+    }
+
+    /** The caller as the database knows them now (after a role was added, say). */
+    Caller sessionsCaller(long userId) {
+        return sessions.caller(users.findById(userId).orElseThrow());
+    }
+
+    SignedIn signIn(User user) {
+        Caller caller = sessions.caller(user);
+        return new SignedIn(sessions.open(user), caller);
+    }
+
+    /** A new role assignment as asked for: an organisation and a role, or ADMIN without an organisation. */
+    @Serdeable
+    public record RoleAssignment(@Nullable Long organisationId, String role) {
+    }
+
+    /** Creates a user with a password and roles; usernames are unique regardless of case. */
+    @Transactional
+    public User create(@Nullable Caller by, String username, String password, List<RoleAssignment> roles) {
+        String name = username.strip();
+        if (users.existsByUsername(name)) {
+            throw ProblemException.conflict("Användarnamnet " + name + " är redan taget.");
+        }
+        passwords.requireAcceptable("password", password);
+        Assigned assigned = assigned(roles);
+        User user = users.save(new User(null, name, passwords.hash(password), assigned.admin(), null));
+        assigned.roles().forEach((organisation, role) -> userRoles.save(new UserRole(null, user.id(), organisation, role)));
+        if (assigned.roles().isEmpty()) {
+            audit.record(by, null, "user.created", "user", user.id(), name);
+        }
+        assigned.roles().forEach((organisation, role) ->
+                audit.record(by, organisation, "user.created", "user", user.id(), name + " (" + role + ")"));
+        return user;
+    }
+
+    /** Replaces a user's roles. */
+    @Transactional
+    public UserView updateRoles(Caller by, long userId, List<RoleAssignment> roles) {
+        User user = users.findById(userId).orElseThrow(() -> ProblemException.notFound("Användaren med id " + userId + " finns inte."));
+        Assigned assigned = assigned(roles);
+        if (user.admin() && !assigned.admin() && user.id() == by.userId()) {
+            throw ProblemException.conflict("Du kan inte ta bort din egen administratörsroll.");
+        }
+        users.update(new User(user.id(), user.username(), user.passwordHash(), assigned.admin(), user.createdAt()));
+        userRoles.deleteByUserId(userId);
+        assigned.roles().forEach((organisation, role) -> userRoles.save(new UserRole(null, userId, organisation, role)));
+        assigned.roles().forEach((organisation, role) ->
+                audit.record(by, organisation, "user.roles-changed", "user", userId, user.username() + " (" + role + ")"));
+        return view(users.findById(userId).orElseThrow());
+    }
+
+    /** Adds a role in an organisation unless the user already has one there. */
+    void ensureRole(long userId, long organisationId, Role role) {
+        if (userRoles.findByUserId(userId).stream().noneMatch(existing -> existing.organisationId() == organisationId)) {
+            userRoles.save(new UserRole(null, userId, organisationId, role));
+        }
+    }
+
+    private record Assigned(boolean admin, Map<Long, Role> roles) {
+    }
+
+    private Assigned assigned(List<RoleAssignment> requested) {
+        boolean admin = false;
+        Map<Long, Role> roles = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < requested.size(); i++) {
+            RoleAssignment assignment = requested.get(i);
+            String field = "roles[" + i + "]";
+            if ("ADMIN".equals(assignment.role())) {
+                if (assignment.organisationId() != null) {
+                    throw ProblemException.badRequest(field + ".organisationId", "ADMIN gäller hela plattformen; ange ingen organisation.");
+                }
+                admin = true;
+                continue;
+            }
+            Role role;
+            try {
+                role = Role.valueOf(String.valueOf(assignment.role()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest(field + ".role", "Rollen " + assignment.role()
+                        + " finns inte. Välj ADMIN, PROJECT_LEAD, RESPONDENT eller FACILITATOR.");
+            }
+            if (assignment.organisationId() == null || !organisations.existsById(assignment.organisationId())) {
+                throw ProblemException.badRequest(field + ".organisationId", assignment.organisationId() == null
+                        ? "Ange organisationen för rollen " + role + "."
+                        : "Organisationen med id " + assignment.organisationId() + " finns inte.");
+            }
+            if (roles.putIfAbsent(assignment.organisationId(), role) != null) {
+                throw ProblemException.badRequest(field, "En användare har en roll per organisation; organisation "
+                        + assignment.organisationId() + " finns med två gånger.");
+            }
+        }
+        return new Assigned(admin, roles);
+    }
+
+    /** A user as the API shows it: never the password hash. */
+    @Serdeable
+    public record UserView(long id, String username, boolean admin, List<OrganisationRoleView> roles) {
+    }
+
+    @Serdeable
+    public record OrganisationRoleView(long organisationId, String organisationName, Role role) {
+    }
+
+    public UserView view(Caller caller) {
+        return new UserView(caller.userId(), caller.username(), caller.admin(), roleViews(caller.roles()));
+    }
+
+    public UserView view(User user) {
+        return view(sessions.caller(user));
+    }
+
+    public List<UserView> all() {
+        List<User> all = users.findAllOrderByUsername();
+        Map<Long, List<UserRole>> rolesByUser = userRoles.findByUserIdIn(all.stream().map(User::id).toList()).stream()
+                .collect(Collectors.groupingBy(UserRole::userId));
+        List<UserView> views = new ArrayList<>();
+        for (User user : all) {
+            Map<Long, Role> roles = rolesByUser.getOrDefault(user.id(), List.of()).stream()
+                    .collect(Collectors.toMap(UserRole::organisationId, UserRole::role));
+            views.add(new UserView(user.id(), user.username(), user.admin(), roleViews(roles)));
+        }
+        return views;
+    }
+
+    private List<OrganisationRoleView> roleViews(Map<Long, Role> roles) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> names = organisations.findByIdIn(List.copyOf(roles.keySet())).stream()
+                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a));
+        return roles.entrySet().stream()
+                .map(entry -> new OrganisationRoleView(entry.getKey(), names.getOrDefault(entry.getKey(), ""), entry.getValue()))
+                .sorted(Comparator.comparing(OrganisationRoleView::organisationName).thenComparing(OrganisationRoleView::organisationId))
+                .toList();
+    }
+
+    /** Whether an administrator exists. */
+    public boolean administratorExists() {
+        return users.existsByAdmin(true);
+    }
+}

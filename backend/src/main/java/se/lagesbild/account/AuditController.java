@@ -1,0 +1,37 @@
+package se.lagesbild.account;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import se.lagesbild.organisation.OrganisationController;
+
+import java.util.List;
+
+/** An organisation's audit trail, for its project leads and administrators. */
+@Controller("/api/organisations/{organisationId}/audit")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class AuditController {
+
+    private final AuditTrail audit;
+
+    public AuditController(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @Get
+    public List<AuditEvent> list(long organisationId, Caller caller,
+                                 @QueryValue(defaultValue = "200") @Min(value = 1, message = "limit måste vara minst 1.")
+                                 @Max(value = 1000, message = "limit får vara högst 1000.") int limit) {
+        if (!caller.may(Permission.MANAGE, organisationId)) {
+            throw OrganisationController.notFound(organisationId);
+        }
+        return audit.ofOrganisation(organisationId, limit);
+    }
+}

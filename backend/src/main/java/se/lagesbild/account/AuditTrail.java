@@ -1,0 +1,45 @@
+package se.lagesbild.account;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Writes and reads the audit trail: who created, changed, submitted, closed or deleted what. Actions are dotted
+ * codes ({@code round.created}, {@code response.submitted}); the web app words them per language.
+ */
+@Singleton
+public class AuditTrail {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+    private static final int MAX_DETAIL = 500;
+
+    private final AuditEventRepository events;
+
+    public AuditTrail(AuditEventRepository events) {
+        this.events = events;
+    }
+
+    /** Records that the caller (null: the platform itself) did {@code action} to an entity of an organisation. */
+    public void record(@Nullable Caller caller, @Nullable Long organisationId, String action, String entityType,
+                       @Nullable Long entityId, @Nullable String detail) {
+        String shortDetail = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
+        events.save(new AuditEvent(null, Instant.now().truncatedTo(ChronoUnit.MILLIS), organisationId,
+                caller == null ? null : caller.userId(), caller == null ? null : caller.username(),
+                action, entityType, entityId, shortDetail));
+        LOG.info("audit {} {} {} by {} in organisation {}", action, entityType, entityId,
+                caller == null ? "system" : caller.username(), organisationId);
+    }
+
+    /** The newest entries of an organisation first, at most {@code limit}. */
+    public List<AuditEvent> ofOrganisation(long organisationId, int limit) {
+        return events.findByOrganisationId(organisationId, Pageable.from(0, limit, Sort.of(Sort.Order.desc("at"), Sort.Order.desc("id"))));
+    }
+}

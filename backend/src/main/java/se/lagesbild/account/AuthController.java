@@ -1,0 +1,65 @@
+package se.lagesbild.account;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.reader.TokenResolver;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Signing in and out, and who is signed in. */
+@Controller("/api/auth")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AuthController {
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final SessionCookie cookie;
+    private final TokenResolver<HttpRequest<?>> tokens;
+
+    public AuthController(Accounts accounts, Sessions sessions, SessionCookie cookie, TokenResolver<HttpRequest<?>> tokens) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.cookie = cookie;
+        this.tokens = tokens;
+    }
+
+    @Post("/login")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<SignedInView> login(@Valid @Body Credentials credentials, HttpRequest<?> request) {
+        Accounts.SignedIn signedIn = accounts.login(credentials.username(), credentials.password(), ClientAddress.of(request));
+        return cookie.signedIn(new SignedInView(signedIn.token(), accounts.view(signedIn.caller())), signedIn.token(), request);
+    }
+
+    @Post("/logout")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<Void> logout(HttpRequest<?> request) {
+        tokens.resolveToken(request).ifPresent(sessions::close);
+        return HttpResponse.<Void>noContent().cookie(cookie.cleared(request));
+    }
+
+    @Get("/me")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public Accounts.UserView me(Caller caller) {
+        return accounts.view(caller);
+    }
+
+    @Serdeable
+    public record Credentials(
+            @NotBlank(message = "Ange användarnamn.") @Size(max = 254, message = "Användarnamnet får vara högst 254 tecken.") String username,
+            @NotBlank(message = "Ange lösenord.") @Size(max = Passwords.MAX_LENGTH, message = "Lösenordet får vara högst 200 tecken.") String password) {
+    }
+
+    @Serdeable
+    public record SignedInView(String accessToken, Accounts.UserView user) {
+    }
+}

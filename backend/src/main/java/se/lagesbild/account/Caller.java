@@ -1,0 +1,51 @@
+package se.lagesbild.account;
+
+import io.micronaut.security.authentication.Authentication;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The signed-in user of a request, as the authorisation checks see it: who, whether an administrator, and the
+ * role in each organisation. Controllers take it as a parameter ({@link CallerArgumentBinder}).
+ */
+public record Caller(long userId, String username, boolean admin, Map<Long, Role> roles) {
+
+    static final String USER_ID = "userId";
+    static final String ORGANISATION_ROLES = "organisationRoles";
+
+    public Optional<Role> roleIn(long organisationId) {
+        return Optional.ofNullable(roles.get(organisationId));
+    }
+
+    /** Whether the caller may do this with the organisation: administrators may everything, others by their role there. */
+    public boolean may(Permission permission, long organisationId) {
+        return admin || roleIn(organisationId).map(permission::isGrantedTo).orElse(false);
+    }
+
+    /** The organisations the caller may do this with; empty for an administrator, who may with all ({@link #admin}). */
+    public Set<Long> organisationsWhere(Permission permission) {
+        return roles.entrySet().stream().filter(entry -> permission.isGrantedTo(entry.getValue()))
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The attributes the caller travels in inside Micronaut Security's {@link Authentication}. */
+    Map<String, Object> attributes() {
+        Map<String, String> byOrganisation = new HashMap<>();
+        roles.forEach((organisation, role) -> byOrganisation.put(String.valueOf(organisation), role.name()));
+        return Map.of(USER_ID, userId, ORGANISATION_ROLES, byOrganisation);
+    }
+
+    static Caller of(Authentication authentication) {
+        Map<String, Object> attributes = authentication.getAttributes();
+        Map<Long, Role> roles = new HashMap<>();
+        if (attributes.get(ORGANISATION_ROLES) instanceof Map<?, ?> byOrganisation) {
+            byOrganisation.forEach((organisation, role) -> roles.put(Long.valueOf(organisation.toString()), Role.valueOf(role.toString())));
+        }
+        return new Caller(((Number) attributes.get(USER_ID)).longValue(), authentication.getName(),
+                authentication.getRoles().contains(Roles.ADMIN), Map.copyOf(roles));
+    }
+}

@@ -1,0 +1,80 @@
+package se.lagesbild.account;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.lagesbild.system.EmbeddedDatabaseConfigurer;
+import se.lagesbild.system.ProblemException;
+
+import java.util.List;
+
+/**
+ * Where the first administrator comes from: {@code LAGESBILD_ADMIN_USERNAME} and {@code LAGESBILD_ADMIN_PASSWORD}
+ * at start-up, or, on the embedded default database without them, the web app's first-run page. Once an
+ * administrator exists neither does anything.
+ */
+@Singleton
+public class FirstAdministrator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FirstAdministrator.class);
+
+    private final Accounts accounts;
+    private final EmbeddedDatabaseConfigurer database;
+    private final String username;
+    private final String password;
+    private final boolean setupOnExternalDatabase;
+
+    public FirstAdministrator(Accounts accounts, EmbeddedDatabaseConfigurer database,
+                              @Value("${lagesbild.admin.username:}") String username,
+                              @Value("${lagesbild.admin.password:}") String password,
+                              @Value("${lagesbild.setup.on-external-database:false}") boolean setupOnExternalDatabase) {
+        this.accounts = accounts;
+        this.database = database;
+        this.username = username;
+        this.password = password;
+        this.setupOnExternalDatabase = setupOnExternalDatabase;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        if (accounts.administratorExists()) {
+            return;
+        }
+        if (!username.isBlank() && !password.isBlank()) {
+            try {
+                accounts.create(null, username, password, List.of(new Accounts.RoleAssignment(null, Roles.ADMIN)));
+                LOG.info("Created the first administrator {} from LAGESBILD_ADMIN_USERNAME", username);
+            } catch (ProblemException e) {
+                LOG.error("Could not create the first administrator from LAGESBILD_ADMIN_USERNAME/PASSWORD: {}", e.getMessage());
+            }
+        } else if (setupAllowed()) {
+            LOG.warn("No administrator yet: open the web app to create one on its first-run page (/forsta-start)");
+        } else {
+            LOG.error("No administrator exists: set LAGESBILD_ADMIN_USERNAME and LAGESBILD_ADMIN_PASSWORD and restart");
+        }
+    }
+
+    /** Whether the first-run page may create the first administrator now. */
+    public boolean setupNeeded() {
+        return setupAllowed() && !accounts.administratorExists();
+    }
+
+    private boolean setupAllowed() {
+        return database.embeddedInUse() || setupOnExternalDatabase;
+    }
+
+    /** Creates the first administrator from the first-run page; refused once one exists. */
+    @Transactional
+    public Accounts.SignedIn setUp(String username, String password) {
+        if (!setupNeeded()) {
+            throw ProblemException.conflict(accounts.administratorExists()
+                    ? "Plattformen har redan en administratör. Logga in i stället."
+                    : "Första administratören skapas med LAGESBILD_ADMIN_USERNAME och LAGESBILD_ADMIN_PASSWORD på den här servern.");
+        }
+        return accounts.signIn(accounts.create(null, username, password, List.of(new Accounts.RoleAssignment(null, Roles.ADMIN))));
+    }
+}

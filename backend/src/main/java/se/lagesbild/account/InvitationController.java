@@ -1,0 +1,105 @@
+package se.lagesbild.account;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Project leads invite respondents to a round; the person with the link accepts without being signed in. */
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class InvitationController {
+
+    private final Invitations invitations;
+    private final Accounts accounts;
+    private final SessionCookie cookie;
+    private final String publicUrl;
+
+    public InvitationController(Invitations invitations, Accounts accounts, SessionCookie cookie,
+                                @Value("${lagesbild.public-url:}") String publicUrl) {
+        this.invitations = invitations;
+        this.accounts = accounts;
+        this.cookie = cookie;
+        this.publicUrl = publicUrl;
+    }
+
+    @Post("/rounds/{roundId}/invitations")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<CreatedInvitation> invite(long roundId, @Valid @Body NewInvitation request, Caller caller, HttpRequest<?> http) {
+        Invitations.Created created = invitations.invite(caller, roundId, request.email());
+        Invitation invitation = created.invitation();
+        return HttpResponse.created(new CreatedInvitation(invitation.id(), invitation.email(),
+                origin(http) + "/inbjudan/" + created.token(), invitation.expiresAt()));
+    }
+
+    @Get("/rounds/{roundId}/invitations")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public List<InvitationView> list(long roundId, Caller caller) {
+        return invitations.ofRound(caller, roundId).stream().map(InvitationView::of).toList();
+    }
+
+    @Get("/invitations/{token}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public Invitations.Preview preview(@Size(max = 100) String token) {
+        return invitations.preview(token);
+    }
+
+    @Post("/invitations/{token}/accept")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<AcceptedInvitation> accept(@Size(max = 100) String token, @Valid @Body Acceptance request, HttpRequest<?> http) {
+        Invitations.Accepted accepted = invitations.accept(token, request.password(), ClientAddress.of(http));
+        return cookie.signedIn(new AcceptedInvitation(accepted.signedIn().token(), accounts.view(accepted.signedIn().caller()),
+                accepted.roundId(), accepted.responseId()), accepted.signedIn().token(), http);
+    }
+
+    /** Where the web app is reached: the configured public address, or the one this request came to. */
+    private String origin(HttpRequest<?> request) {
+        if (!publicUrl.isBlank()) {
+            return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        }
+        String scheme = request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto")) ? "https" : "http";
+        String host = request.getHeaders().get("Host");
+        return scheme + "://" + (host == null ? "localhost" : host);
+    }
+
+    @Serdeable
+    public record NewInvitation(
+            @NotBlank(message = "Ange e-postadressen till den du bjuder in.")
+            @Size(max = 254, message = "E-postadressen får vara högst 254 tecken.") String email) {
+    }
+
+    @Serdeable
+    public record CreatedInvitation(long id, String email, String link, Instant expiresAt) {
+    }
+
+    @Serdeable
+    public record InvitationView(long id, String email, Instant createdAt, Instant expiresAt, @Nullable Instant acceptedAt) {
+        static InvitationView of(Invitation invitation) {
+            return new InvitationView(invitation.id(), invitation.email(), invitation.createdAt(), invitation.expiresAt(),
+                    invitation.acceptedAt());
+        }
+    }
+
+    @Serdeable
+    public record Acceptance(@NotBlank(message = "Ange ett lösenord.") String password) {
+    }
+
+    @Serdeable
+    public record AcceptedInvitation(String accessToken, Accounts.UserView user, long roundId, @Nullable Long responseId) {
+    }
+}

@@ -1,0 +1,24 @@
+package se.lagesbild.account;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What a caller wants to do with an organisation's rounds; each organisation role grants some of these. */
+public enum Permission {
+    /** See the organisation, its rounds and their results (scores, comparisons, actions). */
+    VIEW(EnumSet.of(Role.PROJECT_LEAD, Role.RESPONDENT)),
+    /** Start, close and import rounds, invite, export, keep actions, read the audit trail. */
+    MANAGE(EnumSet.of(Role.PROJECT_LEAD)),
+    /** Start one's own response in an open round. */
+    ANSWER(EnumSet.of(Role.PROJECT_LEAD, Role.RESPONDENT));
+
+    private final Set<Role> grantedTo;
+
+    Permission(Set<Role> grantedTo) {
+        this.grantedTo = grantedTo;
+    }
+
+    public boolean isGrantedTo(Role role) {
+        return grantedTo.contains(role);
+    }
+}
