@@ -21,5 +21,11 @@ public interface ResponseRepository extends CrudRepository<Response, Long> {
             FROM responses r WHERE r.round_id = :roundId ORDER BY r.id""")
     List<ResponseSummary> summariesByRound(long roundId);
 
+    @Query("""
+            SELECT r.id, r.round_id, r.respondent_role, r.status, r.created_at, r.submitted_at,
+                   (SELECT COUNT(*) FROM answers a WHERE a.response_id = r.id) AS answered
+            FROM responses r WHERE r.round_id = :roundId AND r.user_id = :userId ORDER BY r.id""")
+    List<ResponseSummary> summariesByRoundAndUser(long roundId, long userId);
+
     List<Response> findByRoundIdAndStatus(long roundId, ResponseStatus status);
 }

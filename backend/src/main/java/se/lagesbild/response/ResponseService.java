@@ -62,9 +62,11 @@ public class ResponseService {
         return answers.findByResponseIdOrderByItemCode(responseId);
     }
 
+    /** A round's responses: all of them for its project leads, one's own for everybody else who sees the round. */
     public List<ResponseSummary> summaries(long roundId, Caller caller) {
-        rounds.get(roundId, caller, Permission.MANAGE);
-        return responses.summariesByRound(roundId);
+        Round round = rounds.get(roundId, caller, Permission.VIEW);
+        return caller.may(Permission.MANAGE, round.organisationId())
+                ? responses.summariesByRound(roundId) : responses.summariesByRoundAndUser(roundId, caller.userId());
     }
 
     /**
