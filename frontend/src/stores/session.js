@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import * as api from '../api/client.js'
 import { resendAllOutboxes } from './outbox.js'
 import { useOrganisationsStore } from './organisations.js'
+import { useResponseEditorStore } from './responseEditor.js'
 
 export const ROLES = ['ADMIN', 'PROJECT_LEAD', 'RESPONDENT', 'FACILITATOR']
 /** Roles a user can be given in one organisation (ADMIN stands alone). */
@@ -137,6 +138,8 @@ export const useSessionStore = defineStore('session', () => {
     loaded.value = true
     expired.value = false
     useOrganisationsStore().clear()
+    // Stop sending the response that was open; unsent answers stay on the device for its owner's next login.
+    useResponseEditorStore().reset()
   }
 
   /** A request found the session gone (see api.onUnauthorized). */
