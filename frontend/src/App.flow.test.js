@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia } from 'pinia'
+import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import App from './App.vue'
 import { createAppRouter } from './router/index.js'
@@ -53,11 +53,13 @@ const settle = async () => {
 
 describe('app flow', () => {
   it('creates an organisation and round, answers, submits and shows the result', async () => {
+    const pinia = createPinia()
+    setActivePinia(pinia)
     const router = createAppRouter(createMemoryHistory())
     router.push('/')
     await router.isReady()
     const app = mount(App, {
-      global: { plugins: [createPinia(), createAppI18n('sv'), router] },
+      global: { plugins: [pinia, createAppI18n('sv'), router] },
       attachTo: document.body,
     })
     await settle()
@@ -106,11 +108,13 @@ describe('app flow', () => {
   })
 
   it('shows the problem detail when creating an organisation fails', async () => {
+    const pinia = createPinia()
+    setActivePinia(pinia)
     const router = createAppRouter(createMemoryHistory())
     router.push('/')
     await router.isReady()
     const app = mount(App, {
-      global: { plugins: [createPinia(), createAppI18n('sv'), router] },
+      global: { plugins: [pinia, createAppI18n('sv'), router] },
       attachTo: document.body,
     })
     await settle()
@@ -141,6 +145,7 @@ describe('app flow', () => {
     )
     const open = async () => {
       const pinia = createPinia()
+      setActivePinia(pinia)
       const router = createAppRouter(createMemoryHistory())
       router.push(`/svar/${response.id}`)
       await router.isReady()

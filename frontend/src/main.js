@@ -1,7 +1,7 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
-import router from './router'
+import { createAppRouter } from './router'
 import { createAppI18n } from './i18n'
 import { registerServiceWorker } from './serviceWorker.js'
 import './assets/main.css'
@@ -9,6 +9,8 @@ import './assets/main.css'
 const i18n = createAppI18n()
 document.documentElement.lang = i18n.global.locale.value
 
-createApp(App).use(createPinia()).use(i18n).use(router).mount('#app')
+const pinia = createPinia()
+const router = createAppRouter(undefined, { pinia })
+createApp(App).use(pinia).use(i18n).use(router).mount('#app')
 
 if (import.meta.env.PROD) registerServiceWorker()

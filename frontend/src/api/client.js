@@ -2,13 +2,15 @@
 // or throws an ApiError built from the application/problem+json body.
 
 export class ApiError extends Error {
-  constructor({ status = 0, title = null, detail = null, errors = [] } = {}) {
+  constructor({ status = 0, title = null, detail = null, errors = [], retryAfter = null } = {}) {
     super(detail || title || (status ? `HTTP ${status}` : 'Network error'))
     this.name = 'ApiError'
     this.status = status
     this.title = title
     this.detail = detail
     this.errors = Array.isArray(errors) ? errors : []
+    /** Seconds from the Retry-After header (429), or null. */
+    this.retryAfter = retryAfter
   }
 
   /** True when the request never reached the server (offline, DNS, CORS...). */
@@ -18,6 +20,24 @@ export class ApiError extends Error {
 }
 
 const seg = (value) => encodeURIComponent(String(value))
+
+// Told about a 401 from an endpoint that needs a signed-in user: the session has ended (expired, or
+// logged out in another tab). The login, set-up and invitation endpoints answer 401 for other reasons.
+let unauthorizedListener = null
+const SESSIONLESS = ['/api/auth/', '/api/setup', '/api/invitations/']
+
+/** Register the one function called when a request finds the session gone (the session store). */
+export function onUnauthorized(listener) {
+  unauthorizedListener = listener
+}
+
+/** Seconds from a Retry-After header (a number of seconds or an HTTP date), or null. */
+function retryAfterSeconds(value) {
+  if (!value) return null
+  if (/^\d+$/.test(value.trim())) return Number(value.trim())
+  const at = Date.parse(value)
+  return Number.isNaN(at) ? null : Math.max(0, Math.round((at - Date.now()) / 1000))
+}
 
 async function readBody(res) {
   if (res.status === 204) return null
@@ -67,15 +87,51 @@ export async function request(method, path, body, options = {}) {
   const data = await readBody(res)
   if (!res.ok) {
     const problem = data && typeof data === 'object' ? data : {}
-    throw new ApiError({
+    const error = new ApiError({
       status: problem.status || res.status,
       title: problem.title || res.statusText || null,
       detail: problem.detail || null,
       errors: problem.errors,
+      retryAfter: retryAfterSeconds(res.headers.get('retry-after')),
     })
+    if (res.status === 401 && !SESSIONLESS.some((prefix) => path.startsWith(prefix))) unauthorizedListener?.(error)
+    throw error
   }
   return options.withStatus ? { status: res.status, data } : data
 }
+
+// Accounts. The session token travels only in the HttpOnly cookie the server sets; the `accessToken` in
+// the login answers is for API clients and is deliberately not kept by the web app.
+/** `{ accessToken, user }`; 401 wrong username or password, 429 (with `retryAfter`) too many failures. */
+export const login = (username, password) => request('POST', '/api/auth/login', { username, password })
+export const logout = () => request('POST', '/api/auth/logout')
+/** `{ id, username, admin, roles: [{ organisationId, organisationName, role }] }`; 401 when not signed in. */
+export const getMe = () => request('GET', '/api/auth/me')
+/** `{ needed }`: whether the first administrator may still be created here. */
+export const getSetup = () => request('GET', '/api/setup')
+/** Create the first administrator (signed in at once): `{ accessToken, user }`; 409 when closed. */
+export const createFirstAdmin = (username, password) => request('POST', '/api/setup', { username, password })
+
+// Users (administrators only). A role is `{ organisationId, role }`; ADMIN has no organisation (null).
+export const listUsers = () => request('GET', '/api/users')
+/** `{ username, password, roles }` → `{ id, username }` (201); 409 when the username is taken. */
+export const createUser = ({ username, password, roles }) => request('POST', '/api/users', { username, password, roles })
+/** Replace a user's roles; resolves to the user with the new roles. */
+export const updateUserRoles = (id, roles) => request('PUT', `/api/users/${seg(id)}/roles`, { roles })
+
+// Invitations: a project lead invites a respondent to an open round.
+/** `{ id, email, link, expiresAt }`: the single-use link is only returned here. */
+export const createInvitation = (roundId, email) => request('POST', `/api/rounds/${seg(roundId)}/invitations`, { email })
+/** `[{ id, email, createdAt, expiresAt, acceptedAt? }]` */
+export const listInvitations = (roundId) => request('GET', `/api/rounds/${seg(roundId)}/invitations`)
+/** `{ email, organisationName, roundLabel, instrumentTitle, accountExists }`; 410 used or expired. */
+export const getInvitation = (token) => request('GET', `/api/invitations/${seg(token)}`)
+/** Set (or, with an existing account, enter) the password: `{ accessToken, user, responseId }`, signed in. */
+export const acceptInvitation = (token, password) =>
+  request('POST', `/api/invitations/${seg(token)}/accept`, { password })
+
+/** The organisation's audit trail, newest first: `[{ at, username, action, entityType, entityId, detail }]`. */
+export const getAudit = (organisationId) => request('GET', `/api/organisations/${seg(organisationId)}/audit`)
 
 // Instruments
 export const listInstruments = () => request('GET', '/api/instruments')

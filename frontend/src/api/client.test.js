@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   ApiError,
+  acceptInvitation,
+  createInvitation,
+  createUser,
+  getAudit,
+  login,
+  onUnauthorized,
+  updateUserRoles,
   compareRounds,
   comparisonExportUrl,
   comparisonReportUrl,
@@ -168,5 +175,76 @@ describe('api client', () => {
     expect(roundExportUrl(5, 'answers', 'xlsx')).toBe('/api/rounds/5/export/answers.xlsx')
     expect(comparisonExportUrl(1, 2, 'csv')).toBe('/api/comparisons/export.csv?from=1&to=2')
     expect(comparisonReportUrl(1, 2)).toBe('/api/comparisons/report.pdf?from=1&to=2')
+  })
+
+  it('sends the login as JSON with the cookie, and keeps no token', async () => {
+    const fn = mockFetch(200, { accessToken: 'secret', user: { id: 1, username: 'anna', admin: false, roles: [] } })
+    const answer = await login('anna', 'ett-langt-losenord')
+    const [url, init] = fn.mock.calls[0]
+    expect(url).toBe('/api/auth/login')
+    expect(init.method).toBe('POST')
+    expect(init.credentials).toBe('same-origin')
+    expect(JSON.parse(init.body)).toEqual({ username: 'anna', password: 'ett-langt-losenord' })
+    expect(answer.user.username).toBe('anna')
+    expect(JSON.stringify({ ...localStorage })).not.toContain('secret')
+  })
+
+  it('carries the Retry-After seconds of a 429 on the error', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValue(
+        new Response(JSON.stringify({ status: 429, title: 'Too Many Requests', detail: 'Försök igen om 15 minuter.' }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '900' },
+        }),
+      ),
+    )
+    const error = await login('anna', 'x').catch((e) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error.status).toBe(429)
+    expect(error.retryAfter).toBe(900)
+    expect(error.detail).toBe('Försök igen om 15 minuter.')
+  })
+
+  it('tells the session about a 401 from a signed-in endpoint, but not about a refused login', async () => {
+    const listener = vi.fn()
+    onUnauthorized(listener)
+    try {
+      mockFetch(401, { status: 401, detail: 'Fel lösenord.' }, 'application/problem+json')
+      await login('anna', 'fel').catch(() => {})
+      expect(listener).not.toHaveBeenCalled()
+      mockFetch(401, { status: 401, detail: 'Inte inloggad.' }, 'application/problem+json')
+      await getAudit(3).catch(() => {})
+      expect(listener).toHaveBeenCalledTimes(1)
+      expect(listener.mock.calls[0][0].status).toBe(401)
+    } finally {
+      onUnauthorized(null)
+    }
+  })
+
+  it('builds the user, invitation and audit requests', async () => {
+    let fn = mockFetch(201, { id: 7, username: 'lena' })
+    await createUser({ username: 'lena', password: 'ett-langt-losenord', roles: [{ organisationId: 3, role: 'PROJECT_LEAD' }] })
+    expect(fn.mock.calls[0][0]).toBe('/api/users')
+    expect(JSON.parse(fn.mock.calls[0][1].body)).toEqual({
+      username: 'lena',
+      password: 'ett-langt-losenord',
+      roles: [{ organisationId: 3, role: 'PROJECT_LEAD' }],
+    })
+    fn = mockFetch(200, { id: 7 })
+    await updateUserRoles(7, [{ organisationId: null, role: 'ADMIN' }])
+    expect(fn.mock.calls[0][0]).toBe('/api/users/7/roles')
+    expect(fn.mock.calls[0][1].method).toBe('PUT')
+    expect(JSON.parse(fn.mock.calls[0][1].body)).toEqual({ roles: [{ organisationId: null, role: 'ADMIN' }] })
+    fn = mockFetch(201, { id: 1 })
+    await createInvitation(5, 'sara@exempelby.se')
+    expect(fn.mock.calls[0][0]).toBe('/api/rounds/5/invitations')
+    expect(JSON.parse(fn.mock.calls[0][1].body)).toEqual({ email: 'sara@exempelby.se' })
+    fn = mockFetch(200, { responseId: 9 })
+    await acceptInvitation('a/b', 'ett-langt-losenord')
+    expect(fn.mock.calls[0][0]).toBe('/api/invitations/a%2Fb/accept')
+    fn = mockFetch(200, [])
+    await getAudit(3)
+    expect(fn.mock.calls[0][0]).toBe('/api/organisations/3/audit')
   })
 })

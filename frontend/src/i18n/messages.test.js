@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest'
 import sv from './sv.json'
 import en from './en.json'
 
+const sources = import.meta.glob(['../**/*.vue', '../**/*.js', '!../**/*.test.js', '!../test/**'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+})
+
+const lookup = (messages, key) => key.split('.').reduce((node, part) => (node && typeof node === 'object' ? node[part] : undefined), messages)
+
 function keys(obj, prefix = '') {
   return Object.entries(obj).flatMap(([k, v]) =>
     v && typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
@@ -18,5 +26,43 @@ describe('i18n messages', () => {
     expect(sv.save.saving).toBe('Sparar…')
     expect(sv.save.retrying).toBe('Inte sparat än – vi försöker igen')
     expect(sv.response.progress).toBe('{answered} av {total} besvarade')
+  })
+
+  it('has the account texts in both languages, with the Swedish wording the browser test uses', () => {
+    for (const messages of [sv, en]) {
+      for (const code of ['ADMIN', 'PROJECT_LEAD', 'RESPONDENT', 'FACILITATOR']) expect(messages.roles[code]).toBeTruthy()
+      for (const status of ['pending', 'accepted', 'expired']) expect(messages.invite.statuses[status]).toBeTruthy()
+      for (const action of [
+        'round_created',
+        'round_closed',
+        'round_imported',
+        'response_submitted',
+        'action_created',
+        'action_updated',
+        'action_deleted',
+        'invitation_created',
+        'invitation_accepted',
+        'user_created',
+        'organisation_created',
+      ]) {
+        expect(messages.audit.actions[action]).toBeTruthy()
+      }
+    }
+    expect(sv.userMenu.logout).toBe('Logga ut')
+    expect(sv.login.submit).toBe('Logga in')
+    expect(sv.invite.submit).toBe('Bjud in')
+    expect(sv.invite.copy).toBe('Kopiera länk')
+    expect(sv.invite.statuses).toEqual({ pending: 'väntar', accepted: 'använd', expired: 'utgången' })
+    expect(sv.session.expiredOutbox).toBe('Du har loggats ut – logga in igen så skickas dina svar')
+  })
+
+  it('has every literal key the code translates in both languages', () => {
+    const used = new Set()
+    for (const text of Object.values(sources)) {
+      for (const match of text.matchAll(/\b(?:t|te)\(\s*'([A-Za-z0-9_.]+)'/g)) used.add(match[1])
+    }
+    expect(used.size).toBeGreaterThan(100)
+    const missing = [...used].filter((key) => typeof lookup(sv, key) !== 'string' || typeof lookup(en, key) !== 'string')
+    expect(missing).toEqual([])
   })
 })

@@ -1,5 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import HomeView from '../views/HomeView.vue'
+import * as api from '../api/client.js'
+import { useSessionStore } from '../stores/session.js'
 
 export const routes = [
   { path: '/', name: 'home', component: HomeView, meta: { titleKey: 'home.title' } },
@@ -35,7 +37,7 @@ export const routes = [
     path: '/instrument',
     name: 'instruments',
     component: () => import('../views/InstrumentsView.vue'),
-    meta: { titleKey: 'instruments.title' },
+    meta: { titleKey: 'instruments.title', admin: true },
   },
   {
     path: '/jamfor',
@@ -51,7 +53,33 @@ export const routes = [
     path: '/regional',
     name: 'regional',
     component: () => import('../views/RegionalView.vue'),
-    meta: { titleKey: 'regional.title' },
+    meta: { titleKey: 'regional.title', regional: true },
+  },
+  {
+    path: '/logga-in',
+    name: 'login',
+    component: () => import('../views/LoginView.vue'),
+    props: (route) => ({ redirect: typeof route.query.redirect === 'string' ? route.query.redirect : '' }),
+    meta: { titleKey: 'login.title', public: true },
+  },
+  {
+    path: '/forsta-start',
+    name: 'first-run',
+    component: () => import('../views/FirstRunView.vue'),
+    meta: { titleKey: 'firstRun.title', public: true },
+  },
+  {
+    path: '/inbjudan/:token',
+    name: 'invitation',
+    component: () => import('../views/InvitationView.vue'),
+    props: true,
+    meta: { titleKey: 'invitation.title', public: true },
+  },
+  {
+    path: '/admin/anvandare',
+    name: 'admin-users',
+    component: () => import('../views/AdminUsersView.vue'),
+    meta: { titleKey: 'users.title', admin: true },
   },
   {
     path: '/:pathMatch(.*)*',
@@ -61,8 +89,40 @@ export const routes = [
   },
 ]
 
-export function createAppRouter(history = createWebHistory(import.meta.env.BASE_URL)) {
-  return createRouter({
+/**
+ * Where a navigation may go. Public routes (meta.public) always; others need a signed-in user: without
+ * one, the visitor goes to the first-run page while the first administrator is still missing, else to
+ * the login page, which returns here afterwards. Admin routes (meta.admin) and the regional overview
+ * (meta.regional: ADMIN and project leads) send others to their start page, as does "/" for a user with
+ * one organisation. When the server cannot be reached, the page loads anyway: it shows what it can
+ * (the response page works offline) and the server still decides on every request.
+ */
+export async function accessGuard(to, session) {
+  if (to.meta.public) return true
+  let user
+  try {
+    user = await session.load()
+  } catch {
+    return true
+  }
+  if (!user) {
+    try {
+      if ((await api.getSetup())?.needed) return { name: 'first-run' }
+    } catch {
+      // Without an answer the login page is the right place anyway.
+    }
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  const start = session.startRoute
+  if (to.meta.admin && !session.isAdmin) return start
+  if (to.meta.regional && !session.canSeeRegional) return start
+  if (to.name === 'home' && start.name !== 'home') return start
+  return true
+}
+
+/** `pinia` is the app's store instance; without it the active one is used (tests set it). */
+export function createAppRouter(history = createWebHistory(import.meta.env.BASE_URL), { pinia } = {}) {
+  const router = createRouter({
     history,
     routes,
     scrollBehavior(to, from, saved) {
@@ -71,6 +131,6 @@ export function createAppRouter(history = createWebHistory(import.meta.env.BASE_
       return { top: 0 }
     },
   })
+  router.beforeEach((to) => accessGuard(to, useSessionStore(pinia)))
+  return router
 }
-
-export default createAppRouter()

@@ -31,5 +31,11 @@ export const useOrganisationsStore = defineStore('organisations', () => {
     return find()
   }
 
-  return { items, loaded, load, create, byId }
+  /** Forget the list (another user signed in: they may see other organisations). */
+  function clear() {
+    items.value = []
+    loaded.value = false
+  }
+
+  return { items, loaded, load, create, byId, clear }
 })

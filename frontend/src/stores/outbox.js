@@ -12,7 +12,7 @@ import { computed, ref, shallowRef } from 'vue'
 //
 // Failures: a network error (status 0), 5xx, 429 and 401 (a session that expired: the answer waits for
 // the next login) keep the entry and retry after 1 s, 2 s, 4 s …
-// at most 30 s, and at once on the window's `online` event. Any other error (400, 404, 409 …) drops
+// at most 30 s, at once on the window's `online` event, and at once after a login (resendAllOutboxes). Any other error (400, 404, 409 …) drops
 // the entry: sending it again would fail in the same way, and the caller is told through onDropped.
 
 export const OUTBOX_PREFIX = 'lagesbild.outbox.'
@@ -61,6 +61,17 @@ export function defaultStorage() {
   } catch {
     return null
   }
+}
+
+// Every outbox that is running on this page, so that a fresh login can send what waited for it.
+const liveOutboxes = new Set()
+
+/**
+ * Send now everything that waits in the running outboxes, with the backoff started afresh. Called
+ * after a successful login: answers refused with 401 go out at once instead of after the next delay.
+ */
+export function resendAllOutboxes() {
+  for (const resend of [...liveOutboxes]) resend()
 }
 
 const isEntry = (e) =>
@@ -212,6 +223,7 @@ export function createOutbox({ responseId, send, onSent, onDropped, storage = de
     retryNow()
   }
   target?.addEventListener?.('online', onOnline)
+  liveOutboxes.add(onOnline)
 
   /**
    * Send everything now. Resolves true when the outbox is empty, false when an entry could not be
@@ -245,6 +257,7 @@ export function createOutbox({ responseId, send, onSent, onDropped, storage = de
     timer = null
     waiting.value = false
     target?.removeEventListener?.('online', onOnline)
+    liveOutboxes.delete(onOnline)
     settle(false)
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../api/client.js'
-import { createOutbox, isTransientError, outboxKey, retryDelay } from './outbox.js'
+import { createOutbox, isTransientError, outboxKey, resendAllOutboxes, retryDelay } from './outbox.js'
 
 /** A send() whose calls each wait until the test settles them. */
 function controlledSend() {
@@ -152,6 +152,36 @@ describe('outbox', () => {
     await flush()
     expect(send).toHaveBeenCalledTimes(2)
     expect(stored()).toEqual([])
+  })
+
+  it('keeps an answer refused with 401 and sends it at once when told that the person has logged in', async () => {
+    vi.useFakeTimers()
+    const send = vi.fn().mockRejectedValueOnce(new ApiError({ status: 401 })).mockResolvedValue({})
+    const ob = make({ send })
+    ob.add({ itemCode: 'A', value: 1 })
+    await flush()
+    expect(ob.waiting.value).toBe(true)
+    expect(ob.lastError.value.status).toBe(401)
+    expect(stored()).toHaveLength(1)
+
+    resendAllOutboxes()
+    await flush()
+    expect(send).toHaveBeenCalledTimes(2)
+    expect(stored()).toEqual([])
+    expect(ob.lastError.value).toBeNull()
+  })
+
+  it('leaves a stopped outbox alone when resending after a login', async () => {
+    vi.useFakeTimers()
+    const send = vi.fn().mockRejectedValueOnce(new ApiError({ status: 401 })).mockResolvedValue({})
+    const ob = make({ send })
+    ob.add({ itemCode: 'A', value: 1 })
+    await flush()
+    ob.stop()
+    resendAllOutboxes()
+    await flush()
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(stored()).toHaveLength(1)
   })
 
   it('drops an entry the server refuses with 409 and goes on with the next', async () => {

@@ -55,6 +55,8 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
   const unsentCount = computed(() => outbox.value?.entries.value.length ?? 0)
   const waitingToRetry = computed(() => Boolean(outbox.value?.waiting.value) && unsentCount.value > 0)
   const persistent = computed(() => outbox.value?.persistent.value ?? false)
+  /** Answers wait because the session has ended: they are sent once the person has logged in again. */
+  const waitingForLogin = computed(() => unsentCount.value > 0 && outbox.value?.lastError.value?.status === 401)
 
   /**
    * Save state per item: 'saving' (in the outbox, being sent or next in line), 'retrying' (in the
@@ -376,6 +378,7 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
     unsentCount,
     waitingToRetry,
     persistent,
+    waitingForLogin,
     outbox,
     hasPendingTimers,
     load,

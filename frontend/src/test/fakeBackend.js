@@ -1,19 +1,195 @@
-// In-memory stand-in for the Lägesbild API, used by the app flow test through a stubbed fetch.
+// In-memory stand-in for the Lägesbild API, used by the app flow tests through a stubbed fetch.
+// It keeps one session (as the browser's cookie would): every /api call except logging in, first-run
+// set-up and invitations answers 401 without it, as docs/accounts.md describes.
 
-const json = (status, body, type = 'application/json') =>
+const json = (status, body, type = 'application/json', extraHeaders = {}) =>
   new Response(body === undefined ? null : JSON.stringify(body), {
     status,
-    headers: body === undefined ? {} : { 'Content-Type': type },
+    headers: { ...(body === undefined ? {} : { 'Content-Type': type }), ...extraHeaders },
   })
-const problem = (status, detail) =>
-  json(status, { status, title: 'Error', detail }, 'application/problem+json')
+const problem = (status, detail, extraHeaders = {}) =>
+  json(status, { status, title: 'Error', detail }, 'application/problem+json', extraHeaders)
 
-export function createFakeBackend(instrument) {
+export const ADMIN_USERNAME = 'admin'
+export const ADMIN_PASSWORD = 'admin-losenord'
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * @param {object} instrument  the one instrument definition the fake serves
+ * @param {object} [options]
+ * @param {boolean} [options.withAdmin]  start with the administrator `admin` / `admin-losenord` (default true)
+ * @param {boolean} [options.signedIn]  start signed in as that administrator (default: withAdmin)
+ */
+export function createFakeBackend(instrument, { withAdmin = true, signedIn = withAdmin } = {}) {
   let nextId = 1
+  let nextUserId = 100
   const orgs = []
   const rounds = []
   const responses = []
   const actions = []
+  const users = []
+  const invitations = []
+  const audit = []
+  const state = {
+    /** The signed-in user's id (the session cookie), or null. */
+    sessionUserId: null,
+    /** Seconds a login must wait (429), 0 when logins are allowed. */
+    loginLockSeconds: 0,
+    loginFailures: 0,
+  }
+
+  function addUser({ username, password, admin = false, email = null, roles = [] }) {
+    const user = { id: nextUserId++, username, password, admin, email, roles: roles.map((r) => ({ ...r })) }
+    users.push(user)
+    return user
+  }
+  if (withAdmin) {
+    const admin = addUser({ username: ADMIN_USERNAME, password: ADMIN_PASSWORD, admin: true })
+    if (signedIn) state.sessionUserId = admin.id
+  }
+
+  const currentUser = () => users.find((u) => u.id === state.sessionUserId) || null
+  const orgName = (id) => orgs.find((o) => o.id === Number(id))?.name || null
+  const describe = (u) => ({
+    id: u.id,
+    username: u.username,
+    admin: u.admin,
+    roles: u.roles.map((r) => ({ organisationId: r.organisationId, organisationName: orgName(r.organisationId), role: r.role })),
+  })
+  const signIn = (u) => {
+    state.sessionUserId = u.id
+    return { accessToken: `token-${u.id}`, user: describe(u) }
+  }
+  const record = (organisationId, action, entityType, entityId, detail = null) =>
+    audit.unshift({ organisationId, at: new Date().toISOString(), username: currentUser()?.username || null, action, entityType, entityId, detail })
+  const mayManage = (u, organisationId) =>
+    u.admin || u.roles.some((r) => r.organisationId === Number(organisationId) && r.role === 'PROJECT_LEAD')
+
+  /** The account endpoints; null when the path is not one of them. */
+  function handleAccounts(method, path, body) {
+    let m
+    if (method === 'POST' && path === '/api/auth/login') {
+      if (state.loginLockSeconds > 0) {
+        const minutes = Math.ceil(state.loginLockSeconds / 60)
+        return problem(429, `För många misslyckade inloggningar. Försök igen om ${minutes} minuter.`, {
+          'Retry-After': String(state.loginLockSeconds),
+        })
+      }
+      const name = String(body?.username || '').toLowerCase()
+      const user = users.find((u) => u.username.toLowerCase() === name || (u.email && u.email.toLowerCase() === name))
+      if (!user || user.password !== body?.password) {
+        state.loginFailures += 1
+        return problem(401, 'Fel användarnamn eller lösenord.')
+      }
+      return json(200, signIn(user))
+    }
+    if (method === 'POST' && path === '/api/auth/logout') {
+      if (!currentUser()) return problem(401, 'Du är inte inloggad.')
+      state.sessionUserId = null
+      return json(204)
+    }
+    if (method === 'GET' && path === '/api/auth/me') {
+      const user = currentUser()
+      return user ? json(200, describe(user)) : problem(401, 'Du är inte inloggad.')
+    }
+    if (path === '/api/setup') {
+      const needed = !users.some((u) => u.admin)
+      if (method === 'GET') return json(200, { needed })
+      if (!needed) return problem(409, 'Det finns redan en administratör.')
+      if (!body?.username || String(body.password || '').length < 10) return problem(400, 'Lösenordet måste ha minst 10 tecken.')
+      return json(201, signIn(addUser({ username: body.username, password: body.password, admin: true })))
+    }
+    if ((m = path.match(/^\/api\/invitations\/([^/]+)(\/accept)?$/))) {
+      const invitation = invitations.find((i) => i.token === decodeURIComponent(m[1]))
+      if (!invitation) return problem(404, 'Inbjudan finns inte.')
+      if (invitation.acceptedAt || Date.parse(invitation.expiresAt) <= Date.now()) {
+        return problem(410, 'Länken har redan använts eller har gått ut.')
+      }
+      const round = rounds.find((r) => r.id === invitation.roundId)
+      const existing = users.find((u) => u.email === invitation.email || u.username === invitation.email)
+      if (method === 'GET' && !m[2]) {
+        return json(200, {
+          email: invitation.email,
+          organisationName: orgName(round.organisationId),
+          roundLabel: round.label,
+          instrumentTitle: instrument.title,
+          accountExists: Boolean(existing),
+        })
+      }
+      if (method === 'POST' && m[2]) {
+        let user = existing
+        if (user && user.password !== body?.password) return problem(401, 'Fel lösenord.')
+        if (!user) {
+          if (String(body?.password || '').length < 10) return problem(400, 'Lösenordet måste ha minst 10 tecken.')
+          user = addUser({ username: invitation.email, email: invitation.email, password: body.password })
+        }
+        if (!user.roles.some((r) => r.organisationId === round.organisationId)) {
+          user.roles.push({ organisationId: round.organisationId, role: 'RESPONDENT' })
+        }
+        invitation.acceptedAt = new Date().toISOString()
+        const response = { id: nextId++, roundId: round.id, userId: user.id, status: 'draft', respondentRole: null, answers: [], createdAt: new Date().toISOString(), submittedAt: null }
+        responses.push(response)
+        const answer = signIn(user)
+        record(round.organisationId, 'invitation.accepted', 'invitation', invitation.id, invitation.email)
+        return json(200, { ...answer, responseId: response.id })
+      }
+    }
+    return null
+  }
+
+  /** Endpoints that need a signed-in user and belong to accounts; null when not one of them. */
+  function handleSignedIn(user, method, path, body) {
+    let m
+    if (path === '/api/users' || path.startsWith('/api/users/')) {
+      if (!user.admin) return problem(403, 'Bara administratörer hanterar användare.')
+      if (method === 'GET' && path === '/api/users') return json(200, users.map(describe))
+      if (method === 'POST' && path === '/api/users') {
+        if (users.some((u) => u.username === body.username)) return problem(409, `Användarnamnet ${body.username} är upptaget.`)
+        const roles = body.roles || []
+        const created = addUser({
+          username: body.username,
+          password: body.password,
+          admin: roles.some((r) => r.role === 'ADMIN'),
+          roles: roles.filter((r) => r.role !== 'ADMIN'),
+        })
+        return json(201, { id: created.id, username: created.username })
+      }
+      if (method === 'PUT' && (m = path.match(/^\/api\/users\/(\d+)\/roles$/))) {
+        const target = users.find((u) => u.id === Number(m[1]))
+        if (!target) return problem(404, 'Användaren finns inte.')
+        target.admin = body.roles.some((r) => r.role === 'ADMIN')
+        target.roles = body.roles.filter((r) => r.role !== 'ADMIN').map((r) => ({ ...r }))
+        return json(200, describe(target))
+      }
+    }
+    if ((m = path.match(/^\/api\/rounds\/(\d+)\/invitations$/))) {
+      const round = rounds.find((r) => r.id === Number(m[1]))
+      if (!round || !mayManage(user, round.organisationId)) return problem(404, 'Omgången finns inte.')
+      if (method === 'GET') {
+        return json(200, invitations.filter((i) => i.roundId === round.id).map(({ token, roundId, ...rest }) => rest))
+      }
+      if (method === 'POST') {
+        if (round.status !== 'open') return problem(409, 'Omgången är stängd.')
+        const invitation = {
+          id: nextId++,
+          roundId: round.id,
+          email: body.email,
+          token: `tok${nextId}x${Math.random().toString(36).slice(2, 10)}`,
+          createdAt: new Date().toISOString(),
+          expiresAt: new Date(Date.now() + 14 * DAY_MS).toISOString(),
+          acceptedAt: null,
+        }
+        invitations.push(invitation)
+        record(round.organisationId, 'invitation.created', 'invitation', invitation.id, invitation.email)
+        return json(201, { id: invitation.id, email: invitation.email, link: `/inbjudan/${invitation.token}`, expiresAt: invitation.expiresAt })
+      }
+    }
+    if (method === 'GET' && (m = path.match(/^\/api\/organisations\/(\d+)\/audit$/))) {
+      if (!mayManage(user, m[1])) return problem(404, 'Organisationen finns inte.')
+      return json(200, audit.filter((a) => a.organisationId === Number(m[1])).map(({ organisationId, ...rest }) => rest))
+    }
+    return null
+  }
   const items = instrument.parts.flatMap((p) => p.items)
   // Idempotency-Key -> the answer returned the first time.
   const idempotent = new Map()
@@ -60,6 +236,12 @@ export function createFakeBackend(instrument) {
     const headers = init.headers || {}
     const path = new URL(url, 'http://localhost').pathname
     let m
+    const accounts = handleAccounts(method, path, body)
+    if (accounts) return accounts
+    const user = currentUser()
+    if (!user) return problem(401, 'Du är inte inloggad.')
+    const signedInAnswer = handleSignedIn(user, method, path, body)
+    if (signedInAnswer) return signedInAnswer
     if (method === 'GET' && path === '/api/instruments') {
       return json(200, [{ code: instrument.code, version: instrument.version, title: instrument.title, kind: instrument.kind }])
     }
@@ -70,10 +252,14 @@ export function createFakeBackend(instrument) {
       return json(200, instrument)
     }
     if (path === '/api/organisations') {
-      if (method === 'GET') return json(200, orgs)
+      if (method === 'GET') {
+        return json(200, user.admin ? orgs : orgs.filter((o) => user.roles.some((r) => r.organisationId === o.id)))
+      }
+      if (!user.admin) return problem(403, 'Bara administratörer skapar organisationer.')
       if (!body.name) return json(400, { status: 400, title: 'Bad Request', detail: 'Namn saknas.', errors: [{ field: 'name', message: 'Får inte vara tomt' }] }, 'application/problem+json')
       const org = { id: nextId++, name: body.name }
       orgs.push(org)
+      record(org.id, 'organisation.created', 'organisation', org.id, org.name)
       return json(201, org)
     }
     if (method === 'GET' && (m = path.match(/^\/api\/organisations\/(\d+)\/rounds$/))) {
@@ -90,6 +276,7 @@ export function createFakeBackend(instrument) {
         createdAt: new Date().toISOString(),
       }
       rounds.push(round)
+      record(round.organisationId, 'round.created', 'round', round.id, round.label)
       return json(201, round)
     }
     if ((m = path.match(/^\/api\/rounds\/(\d+)(\/.*)?$/))) {
@@ -99,6 +286,7 @@ export function createFakeBackend(instrument) {
       if (method === 'GET' && rest === '') return json(200, round)
       if (method === 'POST' && rest === '/close') {
         round.status = 'closed'
+        record(round.organisationId, 'round.closed', 'round', round.id, round.label)
         return json(200, round)
       }
       if (rest === '/responses' && method === 'GET') {
@@ -113,7 +301,7 @@ export function createFakeBackend(instrument) {
         const roles = instrument.respondentRoles || []
         const role = body?.respondentRole ?? null
         if (roles.length && !roles.some((x) => x.code === role)) return problem(400, 'Välj en roll.')
-        const r = { id: nextId++, roundId: round.id, status: 'draft', respondentRole: role, answers: [], createdAt: new Date().toISOString(), submittedAt: null }
+        const r = { id: nextId++, roundId: round.id, userId: user.id, status: 'draft', respondentRole: role, answers: [], createdAt: new Date().toISOString(), submittedAt: null }
         responses.push(r)
         return json(201, { id: r.id, roundId: r.roundId, status: r.status })
       }
@@ -140,7 +328,7 @@ export function createFakeBackend(instrument) {
     }
     if ((m = path.match(/^\/api\/responses\/(\d+)(\/.*)?$/))) {
       const r = responses.find((x) => x.id === Number(m[1]))
-      if (!r) return problem(404, 'Svaret finns inte.')
+      if (!r || r.userId !== user.id) return problem(404, 'Svaret finns inte.')
       const rest = m[2] || ''
       if (method === 'GET' && rest === '') return json(200, { ...r })
       let a
@@ -165,11 +353,12 @@ export function createFakeBackend(instrument) {
       if (method === 'POST' && rest === '/submit') {
         r.status = 'submitted'
         r.submittedAt = new Date().toISOString()
+        record(rounds.find((x) => x.id === r.roundId).organisationId, 'response.submitted', 'response', r.id)
         return json(200, { id: r.id, status: r.status })
       }
     }
     return problem(404, `No route for ${method} ${path}`)
   }
 
-  return { handle, orgs, rounds, responses, actions }
+  return { handle, orgs, rounds, responses, actions, users, invitations, audit, state, addUser }
 }

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import App from '../App.vue'
 import { createAppRouter } from '../router/index.js'
 import { createAppI18n } from '../i18n/index.js'
 import * as api from '../api/client.js'
+import { signedInPinia } from '../test/session.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -25,14 +25,16 @@ async function mountApp(path = '/instrument') {
   const router = createAppRouter(createMemoryHistory())
   router.push(path)
   await router.isReady()
-  const app = mount(App, { global: { plugins: [createPinia(), createAppI18n('sv'), router] }, attachTo: document.body })
+  const app = mount(App, { global: { plugins: [pinia, createAppI18n('sv'), router] }, attachTo: document.body })
   await flushPromises()
   return { app, router }
 }
 
+let pinia
+
 beforeEach(() => {
   window.scrollTo = vi.fn()
-  setActivePinia(createPinia())
+  pinia = signedInPinia()
   vi.mocked(api.listOrganisations).mockResolvedValue([])
   vi.mocked(api.listInstruments).mockResolvedValue([checklist, staircase])
   vi.mocked(api.listInstrumentVersions).mockImplementation(async (code) =>

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { RouterView, createMemoryHistory } from 'vue-router'
 import { createAppRouter } from '../router/index.js'
 import { createAppI18n } from '../i18n/index.js'
 import * as api from '../api/client.js'
+import { signedInPinia } from '../test/session.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -79,10 +79,12 @@ function chooseFile(input, name = 'svar-2022.xlsx') {
   return input.trigger('change').then(() => file)
 }
 
+let pinia
+
 beforeEach(() => {
   window.scrollTo = vi.fn()
   HTMLCanvasElement.prototype.getContext = () => null
-  setActivePinia(createPinia())
+  pinia = signedInPinia()
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])
   vi.mocked(api.listRounds).mockResolvedValue(rounds)
   vi.mocked(api.listInstruments).mockResolvedValue([

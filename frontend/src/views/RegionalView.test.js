@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory } from 'vue-router'
 import App from '../App.vue'
 import { createAppRouter } from '../router/index.js'
 import { createAppI18n } from '../i18n/index.js'
 import { HEAT_BANDS } from '../utils/heatmap.js'
 import * as api from '../api/client.js'
+import { signedInPinia } from '../test/session.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -45,14 +45,16 @@ async function mountApp(path) {
   router = createAppRouter(createMemoryHistory())
   router.push(path)
   await router.isReady()
-  const wrapper = mount(App, { global: { plugins: [createPinia(), createAppI18n('sv'), router] }, attachTo: document.body })
+  const wrapper = mount(App, { global: { plugins: [pinia, createAppI18n('sv'), router] }, attachTo: document.body })
   await flushPromises()
   return wrapper
 }
 
+let pinia
+
 beforeEach(() => {
   window.scrollTo = vi.fn()
-  setActivePinia(createPinia())
+  pinia = signedInPinia()
   vi.mocked(api.listInstruments).mockResolvedValue([
     { code: 'checklist-systematik', version: 1, title: 'Checklista för systematiskt arbete' },
     { code: 'skatta-laget', version: 1, title: 'Skatta läget' },

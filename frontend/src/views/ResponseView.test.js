@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { RouterView, createMemoryHistory } from 'vue-router'
 import { createAppRouter } from '../router/index.js'
 import { createAppI18n } from '../i18n/index.js'
 import * as api from '../api/client.js'
 import { useResponseEditorStore } from '../stores/responseEditor.js'
+import { signedInPinia } from '../test/session.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -87,11 +87,13 @@ async function mountAt(path, locale = 'sv') {
   return { wrapper, router }
 }
 
+let pinia
+
 beforeEach(() => {
   localStorage.clear()
   // jsdom does not implement scrolling; the router's scrollBehavior calls it.
   window.scrollTo = vi.fn()
-  setActivePinia(createPinia())
+  pinia = signedInPinia()
   vi.mocked(api.getRound).mockResolvedValue(round)
   vi.mocked(api.getInstrumentVersion).mockResolvedValue(instrument)
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])

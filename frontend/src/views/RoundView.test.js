@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { defineComponent, h } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
-import { createPinia, setActivePinia } from 'pinia'
 import { RouterView, createMemoryHistory } from 'vue-router'
 import { createAppRouter } from '../router/index.js'
 import { createAppI18n } from '../i18n/index.js'
 import * as api from '../api/client.js'
 import RolePicker from '../components/RolePicker.vue'
+import { signedInPinia } from '../test/session.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -68,10 +68,12 @@ async function mountAt(path, locale = 'sv') {
   return { wrapper, router }
 }
 
+let pinia
+
 beforeEach(() => {
   localStorage.clear()
   window.scrollTo = vi.fn()
-  setActivePinia(createPinia())
+  pinia = signedInPinia()
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])
   vi.mocked(api.createResponse).mockResolvedValue({ id: 42, roundId: 11, status: 'draft' })
   // The response page is not under test here; keep it loading.
