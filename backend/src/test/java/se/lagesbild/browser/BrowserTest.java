@@ -10,6 +10,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import se.lagesbild.support.Api;
 import se.lagesbild.support.ApiTest;
 
 import java.io.IOException;
@@ -49,6 +50,29 @@ abstract class BrowserTest extends ApiTest {
                     "height", windowSize()[1], "deviceScaleFactor", 2, "mobile", true));
         }
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        if (signInAsAdministratorAtStart()) {
+            signIn(Api.ADMIN_USERNAME, Api.ADMIN_PASSWORD);
+        }
+    }
+
+    /** Most browser tests work as the administrator; a test of signing in itself says no. */
+    boolean signInAsAdministratorAtStart() {
+        return true;
+    }
+
+    /** Signs in on the login page, as a person does, and waits until the app has left it. */
+    void signIn(String username, String password) {
+        open("/logga-in");
+        type("login-username", username);
+        type("login-password", password);
+        click("login-submit");
+        wait.until(driver -> !driver.getCurrentUrl().contains("/logga-in"));
+        byTestId("user-menu");
+    }
+
+    void signOut() {
+        click("logout");
+        wait.until(ExpectedConditions.urlContains("/logga-in"));
     }
 
     @AfterAll
