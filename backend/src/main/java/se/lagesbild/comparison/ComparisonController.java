@@ -2,6 +2,7 @@ package se.lagesbild.comparison;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -16,6 +17,7 @@ import se.lagesbild.scoring.RoundScores;
 import java.time.Instant;
 import java.util.List;
 
+@Tag(name = "Comparisons")
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SerdeImport(RoundComparison.Change.class)

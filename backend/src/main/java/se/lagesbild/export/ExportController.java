@@ -2,6 +2,7 @@ package se.lagesbild.export;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -12,6 +13,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * Downloads: a round's raw answers and scores, and two rounds compared, as CSV or XLSX (the extension
  * chooses), and the comparison as a printable PDF report.
  */
+@Tag(name = "Exports")
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ExportController {

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
@@ -17,6 +18,7 @@ import se.lagesbild.round.RoundController.NewRound;
 import java.io.IOException;
 
 /** Loads a past round from a spreadsheet (format in docs/import.md). */
+@Tag(name = "Imports")
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RoundImportController {

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -13,6 +14,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /** The instruments the platform can run, and their definitions. */
+@Tag(name = "Instruments")
 @Controller("/api/instruments")
 public class InstrumentController {
 

@@ -3,6 +3,7 @@ package se.lagesbild.organisation;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -15,6 +16,7 @@ import se.lagesbild.system.ProblemException;
 
 import java.util.List;
 
+@Tag(name = "Organisations")
 @Controller("/api/organisations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OrganisationController {

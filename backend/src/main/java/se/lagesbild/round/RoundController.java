@@ -3,6 +3,7 @@ package se.lagesbild.round;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -17,6 +18,7 @@ import se.lagesbild.scoring.RoundScores;
 
 import java.util.List;
 
+@Tag(name = "Rounds and scores")
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SerdeImport(RoundScores.TotalScore.class)

@@ -26,6 +26,11 @@ public record Api(BlockingHttpClient http, JsonMapper json) {
         return map(http.exchange(HttpRequest.GET(uri), String.class));
     }
 
+    /** A GET whose answer is not JSON (a document, a page), with its headers. */
+    public HttpResponse<String> exchangeGet(String uri) {
+        return http.exchange(HttpRequest.GET(uri), String.class);
+    }
+
     public List<Map<String, Object>> getList(String uri) {
         return read(http.exchange(HttpRequest.GET(uri), String.class).body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
     }
