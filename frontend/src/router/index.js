@@ -54,6 +54,12 @@ export const routes = [
     meta: { titleKey: 'regional.title' },
   },
   {
+    path: '/tillganglighet',
+    name: 'accessibility',
+    component: () => import('../views/AccessibilityView.vue'),
+    meta: { titleKey: 'accessibility.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('../views/NotFoundView.vue'),
