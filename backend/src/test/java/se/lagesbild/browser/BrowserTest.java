@@ -13,11 +13,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import se.lagesbild.support.ApiTest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Base of the tests that use the built frontend in headless Chromium, as a person would, against the
@@ -26,6 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 abstract class BrowserTest extends ApiTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** axe-core from the frontend's devDependencies (npm ci of the frontend module puts it there). */
+    private static final Path AXE = Path.of("..", "frontend", "node_modules", "axe-core", "axe.min.js");
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static String axeSource;
 
     @Inject
     EmbeddedServer server;
@@ -103,6 +110,42 @@ abstract class BrowserTest extends ApiTest {
 
     void click(String testId) {
         click(By.cssSelector("[data-testid=" + testId + "]"));
+    }
+
+    /**
+     * Runs axe-core on the page as it is now against the WCAG 2.1 A and AA rules and fails, naming each
+     * violation (rule, what it asks, the elements), if there is any. {@code where} names the page and its
+     * state in the failure, e.g. "round page, results".
+     */
+    void assertAccessible(String where) {
+        if (!Boolean.TRUE.equals(browser.executeScript("return typeof window.axe === 'object'"))) {
+            browser.executeScript(axe());
+        }
+        List<?> violations = (List<?>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
+                  .then((r) => done(r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' ' + v.helpUrl
+                    + v.nodes.map((n) => '\\n      ' + n.target.join(' ') + ' – ' + n.failureSummary.replace(/\\s+/g, ' ')).join(''))))
+                  .catch((e) => done(['axe did not run: ' + e]));
+                """, WCAG_21_AA);
+        if (!violations.isEmpty()) {
+            String report = where + " (" + browser.getCurrentUrl() + "): " + violations.size()
+                    + " WCAG 2.1 A/AA violation(s):\n  " + String.join("\n  ", violations.stream().map(String::valueOf).toList());
+            System.out.println(report);
+            fail(report);
+        }
+    }
+
+    private static synchronized String axe() {
+        if (axeSource == null) {
+            try {
+                axeSource = Files.readString(AXE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("axe-core is missing at " + AXE.toAbsolutePath()
+                        + ": build the frontend module first (npm ci installs it)", e);
+            }
+        }
+        return axeSource;
     }
 
     void screenshot(String name) throws IOException {
