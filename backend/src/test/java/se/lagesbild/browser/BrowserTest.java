@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.lagesbild.support.ApiTest;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -146,6 +149,37 @@ abstract class BrowserTest extends ApiTest {
             }
         }
         return axeSource;
+    }
+
+    void press(CharSequence key) {
+        new Actions(browser).sendKeys(key).perform();
+    }
+
+    /** Presses Tab until the focused element is the wanted one; fails after 80 presses. */
+    void tabUntil(Predicate<WebElement> focused) {
+        for (int i = 0; i < 80; i++) {
+            press(Keys.TAB);
+            WebElement active = browser.switchTo().activeElement();
+            if (focused.test(active)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached the wanted element; focus ended on "
+                + browser.switchTo().activeElement().getAttribute("outerHTML"));
+    }
+
+    void tabUntil(String testId) {
+        tabUntil(element -> testId.equals(element.getAttribute("data-testid")));
+    }
+
+    /** True when the focused element shows it: an outline or a ring (box-shadow), on itself or its label. */
+    boolean focusVisible() {
+        return Boolean.TRUE.equals(browser.executeScript("""
+                const shows = (e) => { if (!e) return false; const s = getComputedStyle(e);
+                  return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; };
+                const active = document.activeElement;
+                return shows(active) || shows(active.closest('label'));
+                """));
     }
 
     void screenshot(String name) throws IOException {
