@@ -82,6 +82,12 @@ export const routes = [
     meta: { titleKey: 'users.title', admin: true },
   },
   {
+    path: '/tillganglighet',
+    name: 'accessibility',
+    component: () => import('../views/AccessibilityView.vue'),
+    meta: { titleKey: 'accessibility.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('../views/NotFoundView.vue'),

@@ -5,6 +5,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
 import se.lagesbild.account.Caller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
@@ -15,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * Downloads: a round's raw answers and scores, and two rounds compared, as CSV or XLSX (the extension
  * chooses), and the comparison as a printable PDF report.
  */
+@Tag(name = "Exports")
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -7,6 +7,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
 import se.lagesbild.account.Caller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
@@ -20,6 +21,7 @@ import se.lagesbild.round.RoundController.NewRound;
 import java.io.IOException;
 
 /** Loads a past round from a spreadsheet (format in docs/import.md). */
+@Tag(name = "Imports")
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -7,6 +7,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
 import se.lagesbild.account.Roles;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -16,6 +17,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /** The instruments the platform can run, and their definitions. */
+@Tag(name = "Instruments")
 @Controller("/api/instruments")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class InstrumentController {

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import se.lagesbild.account.AuditTrail;
 import se.lagesbild.account.Caller;
 import se.lagesbild.account.Roles;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -21,6 +22,7 @@ import se.lagesbild.system.ProblemException;
 import java.util.Comparator;
 import java.util.List;
 
+@Tag(name = "Organisations")
 @Controller("/api/organisations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OrganisationController {

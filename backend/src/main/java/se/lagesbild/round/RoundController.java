@@ -7,6 +7,7 @@ import se.lagesbild.account.Caller;
 import se.lagesbild.account.Permission;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -21,6 +22,7 @@ import se.lagesbild.scoring.RoundScores;
 
 import java.util.List;
 
+@Tag(name = "Rounds and scores")
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)

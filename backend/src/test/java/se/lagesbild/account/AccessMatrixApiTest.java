@@ -148,6 +148,9 @@ class AccessMatrixApiTest extends ApiTest {
                     "/api/invitations/" + t.invitationToken() + "/accept", Map.of("password", Api.USER_PASSWORD)), anyone(200))),
             Map.entry("GET /api/organisations/{organisationId}/audit", new Rule(t -> Call.of(HttpMethod.GET,
                     "/api/organisations/" + t.organisationA + "/audit", null), manage(200))),
+            // API documentation
+            Map.entry("GET /api/openapi.yml", new Rule(t -> Call.of(HttpMethod.GET, "/api/openapi.yml", null), adminOnly(200))),
+            Map.entry("GET /api/docs", new Rule(t -> Call.of(HttpMethod.GET, "/api/docs", null), adminOnly(200))),
             // Organisations
             Map.entry("GET /api/organisations", new Rule(t -> Call.of(HttpMethod.GET, "/api/organisations", null), signedIn(200))),
             Map.entry("POST /api/organisations", new Rule(t -> Call.of(HttpMethod.POST, "/api/organisations", Map.of("name", "Ny kommun")),

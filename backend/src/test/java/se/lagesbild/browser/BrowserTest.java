@@ -5,20 +5,26 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import se.lagesbild.support.Api;
 import se.lagesbild.support.ApiTest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Base of the tests that use the built frontend in headless Chromium, as a person would, against the
@@ -27,6 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 abstract class BrowserTest extends ApiTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** axe-core from the frontend's devDependencies (npm ci of the frontend module puts it there). */
+    private static final Path AXE = Path.of("..", "frontend", "node_modules", "axe-core", "axe.min.js");
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static String axeSource;
 
     @Inject
     EmbeddedServer server;
@@ -127,6 +137,73 @@ abstract class BrowserTest extends ApiTest {
 
     void click(String testId) {
         click(By.cssSelector("[data-testid=" + testId + "]"));
+    }
+
+    /**
+     * Runs axe-core on the page as it is now against the WCAG 2.1 A and AA rules and fails, naming each
+     * violation (rule, what it asks, the elements), if there is any. {@code where} names the page and its
+     * state in the failure, e.g. "round page, results".
+     */
+    void assertAccessible(String where) {
+        if (!Boolean.TRUE.equals(browser.executeScript("return typeof window.axe === 'object'"))) {
+            browser.executeScript(axe());
+        }
+        List<?> violations = (List<?>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.axe.run(document, { runOnly: { type: 'tag', values: arguments[0] }, resultTypes: ['violations'] })
+                  .then((r) => done(r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.help + ' ' + v.helpUrl
+                    + v.nodes.map((n) => '\\n      ' + n.target.join(' ') + ' – ' + n.failureSummary.replace(/\\s+/g, ' ')).join(''))))
+                  .catch((e) => done(['axe did not run: ' + e]));
+                """, WCAG_21_AA);
+        if (!violations.isEmpty()) {
+            String report = where + " (" + browser.getCurrentUrl() + "): " + violations.size()
+                    + " WCAG 2.1 A/AA violation(s):\n  " + String.join("\n  ", violations.stream().map(String::valueOf).toList());
+            System.out.println(report);
+            fail(report);
+        }
+    }
+
+    private static synchronized String axe() {
+        if (axeSource == null) {
+            try {
+                axeSource = Files.readString(AXE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("axe-core is missing at " + AXE.toAbsolutePath()
+                        + ": build the frontend module first (npm ci installs it)", e);
+            }
+        }
+        return axeSource;
+    }
+
+    void press(CharSequence key) {
+        new Actions(browser).sendKeys(key).perform();
+    }
+
+    /** Presses Tab until the focused element is the wanted one; fails after 80 presses. */
+    void tabUntil(Predicate<WebElement> focused) {
+        for (int i = 0; i < 80; i++) {
+            press(Keys.TAB);
+            WebElement active = browser.switchTo().activeElement();
+            if (focused.test(active)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached the wanted element; focus ended on "
+                + browser.switchTo().activeElement().getAttribute("outerHTML"));
+    }
+
+    void tabUntil(String testId) {
+        tabUntil(element -> testId.equals(element.getAttribute("data-testid")));
+    }
+
+    /** True when the focused element shows it: an outline or a ring (box-shadow), on itself or its label. */
+    boolean focusVisible() {
+        return Boolean.TRUE.equals(browser.executeScript("""
+                const shows = (e) => { if (!e) return false; const s = getComputedStyle(e);
+                  return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; };
+                const active = document.activeElement;
+                return shows(active) || shows(active.closest('label'));
+                """));
     }
 
     void screenshot(String name) throws IOException {

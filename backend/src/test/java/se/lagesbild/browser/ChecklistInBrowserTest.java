@@ -34,6 +34,7 @@ class ChecklistInBrowserTest extends BrowserTest {
         label.clear();
         label.sendKeys("2025");
         click("round-create");
+        assertAccessible("organisation page, one round");
         click("round-link");
         click("response-create");
         wait.until(ExpectedConditions.urlMatches("/svar/\\d+$"));
@@ -48,6 +49,7 @@ class ChecklistInBrowserTest extends BrowserTest {
         type("comment-CS-01", "Beslut i socialnämnden 2024");
         browser.findElement(By.cssSelector("[data-testid=comment-CS-02]")).click();
         waitForSaved("CS-01");
+        assertAccessible("response, half filled in");
         screenshot("response-half");
 
         browser.navigate().refresh();
@@ -64,6 +66,7 @@ class ChecklistInBrowserTest extends BrowserTest {
         click("review");
         WebElement unanswered = byTestId("unanswered-list");
         assertTrue(unanswered.findElements(By.tagName("li")).isEmpty(), "nothing left unanswered");
+        assertAccessible("response, review");
         click("submit");
 
         wait.until(ExpectedConditions.urlMatches("/omgangar/\\d+/resultat$"));
@@ -71,6 +74,7 @@ class ChecklistInBrowserTest extends BrowserTest {
         waitForText("total-sum", Integer.toString(expectedSum));
         assertEquals(3, browser.findElements(By.cssSelector("[data-testid=part-row]")).size());
         assertTrue(browser.findElement(By.cssSelector("[data-testid=part-chart]")).isDisplayed());
+        assertAccessible("result, checklist");
         screenshot("result");
     }
 }

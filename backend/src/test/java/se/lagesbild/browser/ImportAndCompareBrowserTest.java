@@ -42,6 +42,7 @@ class ImportAndCompareBrowserTest extends BrowserTest {
         byTestId("import-label").sendKeys("2025");
         click("import-go");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[@data-testid='round-link'][contains(., '2025')]")));
+        assertAccessible("organisation page, after an import");
 
         var label = byTestId("round-label-input");
         label.clear();
@@ -71,6 +72,7 @@ class ImportAndCompareBrowserTest extends BrowserTest {
         assertEquals(10, browser.findElements(By.cssSelector("[data-testid=item-change]")).size());
         assertTrue(browser.findElements(By.cssSelector("[data-testid=item-change]")).get(0).getText().contains("CS-04"),
                 "the item that rose most comes first");
+        assertAccessible("comparison, imported 2025 and 2028");
         screenshot("comparison");
     }
 

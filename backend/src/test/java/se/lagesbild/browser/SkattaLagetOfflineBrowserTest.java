@@ -42,6 +42,7 @@ class SkattaLagetOfflineBrowserTest extends BrowserTest {
         chooseWithoutWaiting("SL-B1", "2");
         chooseWithoutWaiting("SL-A3", "2");
         waitForText("save-status-SL-A3", "Inte sparat än – vi försöker igen");
+        assertAccessible("response, offline with unsent answers");
         screenshot("offline-before-reload");
         assertEquals(Map.of("SL-A1", 3, "SL-A2", 2), serverAnswers(responseId), "nothing reached the server while offline");
 

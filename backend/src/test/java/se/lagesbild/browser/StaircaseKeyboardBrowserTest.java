@@ -3,8 +3,6 @@ package se.lagesbild.browser;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.io.IOException;
@@ -46,6 +44,7 @@ class StaircaseKeyboardBrowserTest extends BrowserTest {
         press(Keys.ARROW_DOWN);
         wait.until(driver -> option("JT", "3").isSelected());
         waitForSaved("JT");
+        assertAccessible("response, staircase on a phone");
         screenshot("staircase-phone");
 
         tabUntil(element -> "review".equals(element.getAttribute("data-testid")));
@@ -59,21 +58,6 @@ class StaircaseKeyboardBrowserTest extends BrowserTest {
         assertEquals(List.of(3), ((List<Map<String, Object>>) response.get("answers")).stream().map(a -> a.get("value")).toList());
         // One placement is fewer than five: the room's distribution is withheld, not shown as a single person's step.
         byTestId("staircase-suppressed");
-    }
-
-    private void press(CharSequence key) {
-        new Actions(browser).sendKeys(key).perform();
-    }
-
-    private void tabUntil(java.util.function.Predicate<WebElement> focused) {
-        for (int i = 0; i < 60; i++) {
-            press(Keys.TAB);
-            WebElement active = browser.switchTo().activeElement();
-            if (focused.test(active)) {
-                return;
-            }
-        }
-        throw new AssertionError("Tab never reached the wanted element; focus ended on "
-                + browser.switchTo().activeElement().getAttribute("outerHTML"));
+        assertAccessible("result, staircase withheld");
     }
 }

@@ -72,6 +72,11 @@ public record Api(BlockingHttpClient http, JsonMapper json, @Nullable String tok
         return map(exchange(HttpRequest.GET(uri), String.class));
     }
 
+    /** A GET whose answer is not JSON (a document, a page), with its headers. */
+    public HttpResponse<String> exchangeGet(String uri) {
+        return http.exchange(HttpRequest.GET(uri), String.class);
+    }
+
     public List<Map<String, Object>> getList(String uri) {
         return read(exchange(HttpRequest.GET(uri), String.class).body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
     }

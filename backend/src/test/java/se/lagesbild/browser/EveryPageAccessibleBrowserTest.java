@@ -1,0 +1,219 @@
+package se.lagesbild.browser;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import se.lagesbild.support.Api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every routed page, in its empty, filled, error and result states, passes axe-core's WCAG 2.1 A/AA rules in
+ * Swedish and, after switching language on the page itself, in English; after the switch no Swedish UI text
+ * is left on the page and {@code <html lang>} says "en". Each page also fits a window as wide as a 1280 px
+ * screen at 200 % zoom without sideways scrolling.
+ */
+@MicronautTest(transactional = false)
+class EveryPageAccessibleBrowserTest extends BrowserTest {
+
+    /** Shorter Swedish texts ("Öppen", "Språk") could also be part of user data or English; these are telling. */
+    private static final int MEANINGFUL_LENGTH = 12;
+
+    private final Map<String, String> pages = new LinkedHashMap<>();
+    private List<String> swedishOnlyTexts;
+
+    @BeforeAll
+    void seed() throws IOException {
+        swedishOnlyTexts = swedishOnlyTexts();
+        long organisation = api.createOrganisation("Kalmar kommun");
+        long empty = api.createOrganisation("Nybro kommun");
+        long round2025 = api.checklistRound(organisation, "2025", 1, 2, 2, 1, 2, 2, 2, 2, 2, null);
+        long round2028 = api.checklistRound(organisation, "2028", 2, 2, 3, 4, 2, 3, 2, 2, 2, 2);
+        long round2031 = api.checklistRound(organisation, "2031", 3, 3, 3, 4, 3, 3, 2, 3, 3, 3);
+        api.post("/api/rounds/" + round2025 + "/actions", Map.of("itemCode", "CS-04", "what", "Ta fram en plan för analys av statistik"));
+        long skatta = api.skattaLagetRound(organisation, "2025", 5);
+        long staircase = api.createRound(organisation, "jamstalldhetstrappan", "2025");
+        for (int step = 1; step <= 5; step++) {
+            long response = api.startResponse(staircase);
+            api.answer(response, "JT", 1 + step % 4, null);
+            api.post("/api/responses/" + response + "/submit", Map.of());
+        }
+        long openRound = api.createRound(empty, "checklist-systematik", "2025");
+        long draft = api.startResponse(openRound);
+        long filled = Api.id(api.post("/api/rounds/" + skatta + "/responses", Map.of("respondentRole", "ledning")));
+        api.answer(filled, "SL-A1", 3, "Vi har en plan");
+        api.answer(filled, "SL-A2", null, null);
+
+        pages.put("start page, with organisations", "/");
+        pages.put("instruments", "/instrument");
+        pages.put("regional overview, empty", "/regional");
+        pages.put("regional overview, heat map", "/regional?instrument=checklist-systematik&label=2025");
+        pages.put("organisation, with rounds and trend", "/organisationer/" + organisation);
+        pages.put("organisation, one open round", "/organisationer/" + empty);
+        pages.put("organisation, not found", "/organisationer/987654321");
+        pages.put("round page, open without responses", "/omgangar/" + openRound);
+        pages.put("round page, Skatta läget with responses", "/omgangar/" + skatta);
+        pages.put("response, empty checklist", "/svar/" + draft);
+        pages.put("response, Skatta läget partly filled", "/svar/" + filled);
+        pages.put("result, checklist", "/omgangar/" + round2028 + "/resultat");
+        pages.put("result, Skatta läget by role", "/omgangar/" + skatta + "/resultat");
+        pages.put("result, staircase", "/omgangar/" + staircase + "/resultat");
+        pages.put("result, no responses yet", "/omgangar/" + openRound + "/resultat");
+        pages.put("comparison", "/jamfor?from=" + round2025 + "&to=" + round2031);
+        pages.put("comparison, rounds missing", "/jamfor");
+        pages.put("accessibility statement", "/tillganglighet");
+        pages.put("administration, users", "/admin/anvandare");
+        String link = (String) api.post("/api/rounds/" + openRound + "/invitations", Map.of("email", "ny@nybro.se")).get("link");
+        pages.put("invitation, set a password", link.substring(link.indexOf("/inbjudan/")));
+        pages.put("invitation, unknown link", "/inbjudan/" + "x".repeat(43));
+        pages.put("login", "/logga-in");
+        pages.put("first run, closed", "/forsta-start");
+        pages.put("page not found", "/finns-inte");
+    }
+
+    @Test
+    void everyPageAndStateHasNoViolationsInSwedishOrEnglishAndNoSwedishLeftAfterSwitching() {
+        for (var page : pages.entrySet()) {
+            open(page.getValue());
+            waitForPage();
+            assertEquals("sv", browser.findElement(By.tagName("html")).getAttribute("lang"));
+            assertAccessible(page.getKey() + ", Swedish");
+
+            click("lang-en");
+            wait.until(driver -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+            waitForPage();
+            assertNoSwedishUiText(page.getKey());
+            assertAccessible(page.getKey() + ", English");
+            click("lang-sv");
+            wait.until(driver -> "sv".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+        }
+    }
+
+    @Test
+    void errorStatesOfTheFormsHaveNoViolations() {
+        open("/");
+        waitForPage();
+        click("org-create");
+        assertAlertTiedTo("org-name-input");
+        assertAccessible("start page, name missing");
+
+        open("/instrument");
+        waitForPage();
+        click("instrument-upload");
+        assertAlertTiedTo("instrument-text");
+        assertAccessible("instruments, nothing to upload");
+
+        open("/regional");
+        waitForPage();
+        // Selection and deletion as a person types them (clear() fires no input event for Vue's v-model).
+        byTestId("regional-label").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        click("regional-go");
+        assertAlertTiedTo("regional-label");
+        assertAccessible("regional overview, label missing");
+    }
+
+    @Test
+    void everyPageFitsA200PercentZoomWithoutSidewaysScrolling() {
+        // A 1280 px wide window at 200 % zoom lays the page out in 640 CSS pixels.
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 640, "height", 500,
+                "deviceScaleFactor", 2, "mobile", false));
+        try {
+            List<String> overflowing = new ArrayList<>();
+            for (var page : pages.entrySet()) {
+                open(page.getValue());
+                waitForPage();
+                Number overflow = (Number) browser.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+                if (overflow.intValue() > 0) {
+                    overflowing.add(page.getKey() + " by " + overflow + " px");
+                }
+            }
+            assertEquals(List.of(), overflowing, "pages wider than the window at 200 % zoom");
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    /** The page's heading (or its error) is there and nothing is loading any more. */
+    private void waitForPage() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1, main .alert")));
+        wait.until(driver -> driver.findElements(By.cssSelector("main .loading")).isEmpty());
+    }
+
+    private void assertAlertTiedTo(String fieldTestId) {
+        var field = byTestId(fieldTestId);
+        wait.until(driver -> "true".equals(field.getAttribute("aria-invalid")));
+        String describedBy = field.getAttribute("aria-describedby");
+        assertTrue(describedBy != null && !describedBy.isBlank(), fieldTestId + " names its error");
+        boolean announced = false;
+        for (String id : describedBy.split("\\s+")) {
+            var described = browser.findElements(By.id(id));
+            announced |= !described.isEmpty() && "alert".equals(described.get(0).getAttribute("role"));
+        }
+        assertTrue(announced, fieldTestId + " is described by an alert: " + describedBy);
+    }
+
+    private void assertNoSwedishUiText(String where) {
+        // Text marked lang="sv" is Swedish on purpose: the server's own words, the language switch's "Svenska".
+        String text = (String) browser.executeScript("""
+                let text = document.body.innerText;
+                for (const swedish of document.querySelectorAll('body [lang=sv]')) text = text.split(swedish.innerText).join(' ');
+                return text;
+                """);
+        List<String> left = swedishOnlyTexts.stream().filter(text::contains).toList();
+        assertEquals(List.of(), left, where + ": Swedish UI text still shown in English");
+    }
+
+    /**
+     * The fixed parts (around {placeholders}) of sv.json's texts that differ from English, long enough to be
+     * telling, and found in no English text.
+     */
+    private List<String> swedishOnlyTexts() throws IOException {
+        Map<String, String> sv = flatten(messages("sv"), "");
+        Map<String, String> en = flatten(messages("en"), "");
+        List<String> texts = new ArrayList<>();
+        sv.forEach((key, value) -> {
+            if (value.equals(en.get(key))) {
+                return;
+            }
+            for (String fragment : value.split("\\{[^}]*}")) {
+                String trimmed = fragment.strip();
+                if (trimmed.length() >= MEANINGFUL_LENGTH && en.values().stream().noneMatch(english -> english.contains(trimmed))) {
+                    texts.add(trimmed);
+                }
+            }
+        });
+        assertTrue(texts.size() > 100, "Swedish texts to look for: " + texts.size());
+        return texts;
+    }
+
+    private Map<String, Object> messages(String language) throws IOException {
+        byte[] file = Files.readAllBytes(Path.of("..", "frontend", "src", "i18n", language + ".json"));
+        return json.readValue(file, Argument.mapOf(String.class, Object.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> flatten(Map<String, Object> messages, String prefix) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        messages.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                flat.putAll(flatten((Map<String, Object>) nested, prefix + key + "."));
+            } else {
+                flat.put(prefix + key, String.valueOf(value));
+            }
+        });
+        return flat;
+    }
+}
