@@ -4,6 +4,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
@@ -22,25 +23,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Calls the API as an outside client would, reading JSON into maps so tests assert on the wire format. */
 public record Api(BlockingHttpClient http, JsonMapper json) {
 
+    /**
+     * Sends a request built by the caller (with its own headers, such as a participant's token or cookie):
+     * the one place where requests that are not plain JSON calls leave, so that credentials can be added here.
+     */
+    public HttpResponse<String> send(MutableHttpRequest<?> request) {
+        return http.exchange(request, String.class);
+    }
+
+    /** Reads a JSON object from a response body. */
+    public Map<String, Object> json(HttpResponse<String> response) {
+        return map(response);
+    }
+
     public Map<String, Object> get(String uri) {
-        return map(http.exchange(HttpRequest.GET(uri), String.class));
+        return map(send(HttpRequest.GET(uri)));
     }
 
     public List<Map<String, Object>> getList(String uri) {
-        return read(http.exchange(HttpRequest.GET(uri), String.class).body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        return read(send(HttpRequest.GET(uri)).body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
     }
 
     public Map<String, Object> post(String uri, Object body) {
-        return map(http.exchange(HttpRequest.POST(uri, body), String.class));
+        return map(send(HttpRequest.POST(uri, body)));
     }
 
     public HttpResponse<String> exchangePost(String uri, Object body) {
-        return http.exchange(HttpRequest.POST(uri, body), String.class);
+        return send(HttpRequest.POST(uri, body));
     }
 
     /** Posts a multipart/form-data body, such as a file upload with its form fields. */
     public HttpResponse<String> exchangeMultipart(String uri, MultipartBody body) {
-        return http.exchange(HttpRequest.POST(uri, body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE), String.class);
+        return send(HttpRequest.POST(uri, body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
     }
 
     public Map<String, Object> postMultipart(String uri, MultipartBody body) {
@@ -48,7 +62,7 @@ public record Api(BlockingHttpClient http, JsonMapper json) {
     }
 
     public Map<String, Object> put(String uri, Object body) {
-        return map(http.exchange(HttpRequest.PUT(uri, body), String.class));
+        return map(send(HttpRequest.PUT(uri, body)));
     }
 
     public long createOrganisation(String name) {
