@@ -28,7 +28,12 @@ public record Api(BlockingHttpClient http, JsonMapper json) {
      * the one place where requests that are not plain JSON calls leave, so that credentials can be added here.
      */
     public HttpResponse<String> send(MutableHttpRequest<?> request) {
-        return http.exchange(request, String.class);
+        return http.exchange(prepare(request), String.class);
+    }
+
+    /** What every request gets before it leaves (nothing yet; credentials once accounts exist). Streams use it too. */
+    public <T> MutableHttpRequest<T> prepare(MutableHttpRequest<T> request) {
+        return request;
     }
 
     /** Reads a JSON object from a response body. */
