@@ -127,7 +127,10 @@ public class WorkshopBenchmark {
         private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
         private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z0-9]+)\"");
 
+        private static final Pattern SERVER_TIME = Pattern.compile("app;dur=([0-9.]+)");
+
         private final URI base;
+        private Latencies serverTimes;
         private final int participants;
         private final int concurrency;
         private final int maxSeconds;
@@ -190,6 +193,7 @@ public class WorkshopBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
             String[] tokens = new String[participants];
+            serverTimes = new Latencies(participants);
 
             // Phase 1, the room: every participant joins and answers once.
             long started = System.nanoTime();
@@ -209,6 +213,7 @@ public class WorkshopBenchmark {
             // Phase 2, the answer rate: everyone changes their answer `rounds` times, the last time back to
             // their first step, so that the final distribution is known.
             Latencies changes = new Latencies(participants * rounds);
+            serverTimes = new Latencies(participants * rounds + participants);
             AtomicInteger changed = new AtomicInteger();
             long changesStarted = System.nanoTime();
             runAll(pool, participants * rounds, deadline, errors, errorSamples, n -> {
@@ -240,6 +245,7 @@ public class WorkshopBenchmark {
             System.out.printf(Locale.ROOT, "Phase 2: %d answer changes in %.2f s = %.0f answers/s%n", changed.get(), changeSeconds,
                     changed.get() / changeSeconds);
             System.out.println("  answer latency: " + changes.describe());
+            System.out.println("  server time (Server-Timing) of the answers: " + serverTimes.describe());
             System.out.printf(Locale.ROOT, "Errors: %d; lost answers: %d (answered %d, results count %d; distribution off by %d)%n",
                     errors.get(), Math.abs(lost) + lostByStep, saved.get(), counted, lostByStep);
             errorSamples.stream().limit(5).forEach(sample -> System.out.println("  error: " + sample));
@@ -256,6 +262,12 @@ public class WorkshopBenchmark {
             long t0 = System.nanoTime();
             HttpResponse<String> answered = participant("PUT", "/api/w/" + code + "/answer", token, "{\"value\":" + step + "}");
             latencies.add(System.nanoTime() - t0);
+            answered.headers().firstValue("Server-Timing").ifPresent(timing -> {
+                Matcher duration = SERVER_TIME.matcher(timing);
+                if (duration.find()) {
+                    serverTimes.add((long) (Double.parseDouble(duration.group(1)) * 1_000_000));
+                }
+            });
             if (answered.statusCode() != 200) {
                 throw new IllegalStateException("answer " + answered.statusCode() + " " + answered.body());
             }

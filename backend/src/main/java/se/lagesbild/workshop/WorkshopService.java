@@ -236,9 +236,7 @@ public class WorkshopService {
                     + ". Tillåtna värden: " + instrument.describeAcceptedValues() + ".");
         }
         requireOpen(participant.workshopStatus());
-        if (!store.saveAnswer(participant.workshopId(), participant.id(), item, value, now())) {
-            throw notOpen(get(participant.workshopId()).status());
-        }
+        store.saveAnswer(participant.workshopId(), participant.id(), item, value, now());
     }
 
     /** Saves the participant's group's text for one reflection prompt (0-based, in the instrument's order). */

@@ -30,10 +30,8 @@ class WorkshopStore {
     static final String INSERT_PARTICIPANT =
             "INSERT INTO workshop_participants (workshop_id, token_hash, group_name, joined_at) VALUES (?, ?, ?, ?)";
     static final String UPDATE_GROUP = "UPDATE workshop_participants SET group_name = ? WHERE id = ?";
-    /** Inserts only while the workshop is open, in the same statement: an answer racing a close is refused, not kept. */
     static final String UPSERT_ANSWER = """
-            INSERT INTO workshop_answers (workshop_id, participant_id, item_code, value, updated_at)
-            SELECT w.id, ?, ?, ?, ? FROM workshops w WHERE w.id = ? AND w.status = 'OPEN'
+            INSERT INTO workshop_answers (workshop_id, participant_id, item_code, value, updated_at) VALUES (?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE value = ?, updated_at = ?""";
     static final String ANSWERS_OF_PARTICIPANT = "SELECT item_code, value FROM workshop_answers WHERE participant_id = ?";
     static final String PARTICIPANT_COUNT = "SELECT COUNT(*) FROM workshop_participants WHERE workshop_id = ?";
@@ -117,19 +115,23 @@ class WorkshopStore {
         });
     }
 
-    /** Saves the participant's answer to an item, replacing an earlier one; false when the workshop is not open. */
-    boolean saveAnswer(long workshopId, long participantId, String itemCode, @Nullable Integer value, Instant at) {
-        return jdbc.execute(connection -> {
+    /**
+     * Saves the participant's answer to an item, replacing an earlier one. The caller has just read the
+     * workshop open with the participant; an answer that was under way while the workshop closed is
+     * counted as given before the close.
+     */
+    void saveAnswer(long workshopId, long participantId, String itemCode, @Nullable Integer value, Instant at) {
+        jdbc.execute(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPSERT_ANSWER)) {
                 Timestamp time = Timestamp.from(at);
-                statement.setLong(1, participantId);
-                statement.setString(2, itemCode);
-                setValue(statement, 3, value);
-                statement.setTimestamp(4, time);
-                statement.setLong(5, workshopId);
+                statement.setLong(1, workshopId);
+                statement.setLong(2, participantId);
+                statement.setString(3, itemCode);
+                setValue(statement, 4, value);
+                statement.setTimestamp(5, time);
                 setValue(statement, 6, value);
                 statement.setTimestamp(7, time);
-                return statement.executeUpdate() > 0;
+                return statement.executeUpdate();
             }
         });
     }
