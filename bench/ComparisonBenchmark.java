@@ -33,6 +33,37 @@ import java.util.regex.Pattern;
  */
 public class ComparisonBenchmark {
 
+    /**
+     * Signs in once as the administrator the script created (LAGESBILD_ADMIN_USERNAME / _PASSWORD) and answers
+     * the value of the Authorization header every API call of the benchmark carries.
+     */
+    static synchronized String authorization(HttpClient http, URI base) {
+        if (authorization == null) {
+            String username = System.getenv().getOrDefault("LAGESBILD_ADMIN_USERNAME", "bench@lagesbild.local");
+            String password = System.getenv().getOrDefault("LAGESBILD_ADMIN_PASSWORD", "bench-admin-password");
+            String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/auth/login"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Matcher token = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+                if (response.statusCode() != 200 || !token.find()) {
+                    throw new IllegalStateException("login as " + username + " answered " + response.statusCode() + ": " + response.body());
+                }
+                authorization = "Bearer " + token.group(1);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return authorization;
+    }
+
+    private static String authorization;
+
+
     public static void main(String[] args) throws Exception {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (args.length == 0 ? "" : args[0]) {
@@ -248,7 +279,8 @@ final class SeedComparisonData {
             throw new IllegalStateException("seeding took longer than --max-seconds " + options.maxSeconds() + " s");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(options.baseUrl().resolve(path))
-                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json")
+                .header("Authorization", ComparisonBenchmark.authorization(http, options.baseUrl()));
         request = json == null ? request.GET()
                 : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         try {
@@ -409,7 +441,8 @@ final class ComparisonLoad {
     private void call(Phase phase, Pair pair) {
         HttpRequest request = HttpRequest.newBuilder(options.baseUrl().resolve("/api/comparisons?from=" + pair.from()
                         + "&to=" + pair.to()))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET().build();
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
+                .header("Authorization", ComparisonBenchmark.authorization(http, options.baseUrl())).GET().build();
         long started = System.nanoTime();
         String problem;
         double serverMillis = Double.NaN;

@@ -115,6 +115,7 @@ echo "Starting the app on $base_url with a fresh embedded MariaDB in $data_dir (
 started=$SECONDS
 env -u DATASOURCES_DEFAULT_URL -u DATASOURCES_DEFAULT_USERNAME -u DATASOURCES_DEFAULT_PASSWORD \
   LAGESBILD_DATA_DIR="$data_dir" PORT="$port" MICRONAUT_SERVER_HOST=127.0.0.1 \
+  LAGESBILD_ADMIN_USERNAME=bench@lagesbild.local LAGESBILD_ADMIN_PASSWORD=bench-admin-password \
   java $app_java_opts -jar "$jar" >"$app_log" 2>&1 &
 app_pid=$!
 until curl -fsS --max-time 2 "$base_url/health" >/dev/null 2>&1; do

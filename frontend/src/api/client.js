@@ -229,3 +229,34 @@ export const comparisonExportUrl = (from, to, format) =>
   `/api/comparisons/export.${format}?from=${seg(from)}&to=${seg(to)}`
 /** The printable report (PDF, in Swedish). */
 export const comparisonReportUrl = (from, to) => `/api/comparisons/report.pdf?from=${seg(from)}&to=${seg(to)}`
+
+// Workshops: the facilitator's side (every call here will need the facilitator's login once accounts exist)
+/** `{ title, instrumentCode?, organisationId? }` → the new draft workshop `{ id, code, status, joinPath, … }`. */
+export const createWorkshop = ({ title, instrumentCode = null, organisationId = null }) =>
+  request('POST', '/api/workshops', { title, instrumentCode, organisationId })
+export const listWorkshops = (organisationId = null) =>
+  request('GET', organisationId ? `/api/workshops?organisationId=${seg(organisationId)}` : '/api/workshops')
+export const getWorkshop = (id) => request('GET', `/api/workshops/${seg(id)}`)
+/** `action` is 'open', 'close', 'reveal' or 'hide'; resolves to the workshop. Reveal below the threshold → 409. */
+export const workshopAction = (id, action) => request('POST', `/api/workshops/${seg(id)}/${action}`)
+/** `{ workshop, results, reflections }`: what the projector shows, once (polled when events do not get through). */
+export const getWorkshopLive = (id) => request('GET', `/api/workshops/${seg(id)}/live`)
+/** The results for the record, with the groups' reflections. */
+export const getWorkshopSummary = (id) => request('GET', `/api/workshops/${seg(id)}/summary`)
+export const compareWorkshops = (from, to) =>
+  request('GET', `/api/workshops/comparison?from=${seg(from)}&to=${seg(to)}`)
+/** The Server-Sent Events stream of the projector (event `live`). */
+export const workshopEventsUrl = (id) => `/api/workshops/${seg(id)}/events`
+export const workshopQrUrl = (id) => `/api/workshops/${seg(id)}/qr`
+/** `format` 'csv' or 'xlsx'. */
+export const workshopExportUrl = (id, format) => `/api/workshops/${seg(id)}/export.${format}`
+
+// Workshops: the participant's side (no account; the participant token travels in an HttpOnly cookie)
+const workshopPath = (code) => `/api/w/${seg(String(code).toUpperCase())}`
+export const getParticipantWorkshop = (code) => request('GET', workshopPath(code))
+export const joinWorkshop = (code, group = null) => request('POST', `${workshopPath(code)}/join`, { group })
+/** The answer to an item; `itemCode` null answers a single-item instrument (the staircase). */
+export const saveWorkshopAnswer = (code, itemCode, value) =>
+  request('PUT', itemCode ? `${workshopPath(code)}/answers/${seg(itemCode)}` : `${workshopPath(code)}/answer`, { value })
+export const saveWorkshopReflection = (code, promptIndex, text) =>
+  request('PUT', `${workshopPath(code)}/reflections/${seg(promptIndex)}`, { text })

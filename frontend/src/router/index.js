@@ -88,6 +88,45 @@ export const routes = [
     meta: { titleKey: 'accessibility.title' },
   },
   {
+    path: '/workshoppar',
+    name: 'workshops',
+    component: () => import('../views/WorkshopsView.vue'),
+    meta: { titleKey: 'workshop.listTitle' },
+  },
+  {
+    path: '/workshoppar/jamfor',
+    name: 'workshop-comparison',
+    component: () => import('../views/WorkshopComparisonView.vue'),
+    props: (route) => ({
+      from: typeof route.query.from === 'string' ? route.query.from : '',
+      to: typeof route.query.to === 'string' ? route.query.to : '',
+    }),
+    meta: { titleKey: 'workshop.compareTitle' },
+  },
+  {
+    path: '/workshoppar/:id',
+    name: 'workshop',
+    component: () => import('../views/WorkshopView.vue'),
+    props: true,
+    meta: { titleKey: 'workshop.projectorTitle' },
+  },
+  {
+    path: '/workshoppar/:id/sammanfattning',
+    name: 'workshop-summary',
+    component: () => import('../views/WorkshopSummaryView.vue'),
+    props: true,
+    meta: { titleKey: 'workshop.summaryTitle' },
+  },
+  {
+    // The participants' page: the address in the QR code and on the projector.
+    path: '/w/:code',
+    name: 'workshop-participant',
+    component: () => import('../views/WorkshopParticipantView.vue'),
+    props: true,
+    // Participants join without an account: the page needs no login.
+    meta: { titleKey: 'workshop.participantTitle', public: true },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('../views/NotFoundView.vue'),

@@ -1,6 +1,7 @@
 package se.lagesbild.system;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -83,6 +84,17 @@ public class RateLimiter {
         jdbc.execute(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM rate_limits WHERE bucket = ?")) {
                 statement.setString(1, bucket);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Windows last minutes, never a day: older counters count for nothing, so they go now and then. */
+    @Scheduled(fixedDelay = "10m", initialDelay = "1m")
+    void forgetOldWindows() {
+        jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "DELETE FROM rate_limits WHERE window_start < NOW(3) - INTERVAL 1 DAY")) {
                 return statement.executeUpdate();
             }
         });

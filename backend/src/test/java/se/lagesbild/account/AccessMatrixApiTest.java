@@ -45,6 +45,9 @@ class AccessMatrixApiTest extends ApiTest {
     @Inject
     Router router;
 
+    @Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
+
     private long organisationA;
     private final Map<Who, String[]> credentials = new EnumMap<>(Who.class);
     private final Map<Who, Api> callers = new EnumMap<>(Who.class);
@@ -74,10 +77,18 @@ class AccessMatrixApiTest extends ApiTest {
         return api.login(credentials.get(who)[0], credentials.get(who)[1]);
     }
 
-    /** One call of a route, built on fresh resources. */
-    record Call(HttpMethod method, String uri, Object body, MediaType type) {
+    /** One call of a route, built on fresh resources; a participant's calls carry their token. */
+    record Call(HttpMethod method, String uri, Object body, MediaType type, Map<String, String> headers) {
+        Call(HttpMethod method, String uri, Object body, MediaType type) {
+            this(method, uri, body, type, Map.of());
+        }
+
         static Call of(HttpMethod method, String uri, Object body) {
             return new Call(method, uri, body, MediaType.APPLICATION_JSON_TYPE);
+        }
+
+        static Call participant(HttpMethod method, String uri, Object body, String token) {
+            return new Call(method, uri, body, MediaType.APPLICATION_JSON_TYPE, Map.of("X-Participant-Token", token));
         }
     }
 
@@ -120,6 +131,11 @@ class AccessMatrixApiTest extends ApiTest {
         return expect(401, ok, 403, 403, 403, 403);
     }
 
+    /** The facilitator who runs the workshop (and administrators); other roles may not run workshops at all. */
+    private static Map<Who, Integer> runsWorkshop(int ok) {
+        return expect(401, ok, 403, 403, ok, 403);
+    }
+
     private static Map<Who, Integer> anyone(int ok) {
         return expect(ok, ok, ok, ok, ok, ok);
     }
@@ -148,6 +164,45 @@ class AccessMatrixApiTest extends ApiTest {
                     "/api/invitations/" + t.invitationToken() + "/accept", Map.of("password", Api.USER_PASSWORD)), anyone(200))),
             Map.entry("GET /api/organisations/{organisationId}/audit", new Rule(t -> Call.of(HttpMethod.GET,
                     "/api/organisations/" + t.organisationA + "/audit", null), manage(200))),
+            // Workshops: the facilitator's side
+            Map.entry("POST /api/workshops", new Rule(t -> Call.of(HttpMethod.POST, "/api/workshops",
+                    Map.of("title", "Trappan", "organisationId", t.organisationA)), expect(401, 201, 403, 403, 201, 403))),
+            Map.entry("GET /api/workshops", new Rule(t -> Call.of(HttpMethod.GET, "/api/workshops", null), runsWorkshop(200))),
+            Map.entry("GET /api/workshops/{id}", new Rule(t -> Call.of(HttpMethod.GET, "/api/workshops/" + t.workshop(), null), runsWorkshop(200))),
+            Map.entry("POST /api/workshops/{id}/open", new Rule(t -> Call.of(HttpMethod.POST, "/api/workshops/" + t.workshop() + "/open", Map.of()),
+                    runsWorkshop(200))),
+            Map.entry("POST /api/workshops/{id}/close", new Rule(t -> Call.of(HttpMethod.POST, "/api/workshops/" + t.openWorkshop() + "/close",
+                    Map.of()), runsWorkshop(200))),
+            // Below the anonymity threshold the reveal is refused (409) to whoever may ask
+            Map.entry("POST /api/workshops/{id}/reveal", new Rule(t -> Call.of(HttpMethod.POST, "/api/workshops/" + t.openWorkshop() + "/reveal",
+                    Map.of()), runsWorkshop(409))),
+            Map.entry("POST /api/workshops/{id}/hide", new Rule(t -> Call.of(HttpMethod.POST, "/api/workshops/" + t.openWorkshop() + "/hide",
+                    Map.of()), runsWorkshop(200))),
+            Map.entry("GET /api/workshops/{id}/results", new Rule(t -> Call.of(HttpMethod.GET, "/api/workshops/" + t.workshop() + "/results", null),
+                    runsWorkshop(200))),
+            Map.entry("GET /api/workshops/{id}/summary", new Rule(t -> Call.of(HttpMethod.GET, "/api/workshops/" + t.workshop() + "/summary", null),
+                    runsWorkshop(200))),
+            Map.entry("GET /api/workshops/{id}/reflections", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/workshops/" + t.workshop() + "/reflections", null), runsWorkshop(200))),
+            Map.entry("GET /api/workshops/{id}/live", new Rule(t -> Call.of(HttpMethod.GET, "/api/workshops/" + t.workshop() + "/live", null),
+                    runsWorkshop(200))),
+            Map.entry("GET /api/workshops/{id}/events", new Rule(t -> Call.of(HttpMethod.GET, "/api/workshops/" + t.workshop() + "/events", null),
+                    runsWorkshop(200))),
+            Map.entry("GET /api/workshops/{id}/qr", new Rule(t -> Call.of(HttpMethod.GET, "/api/workshops/" + t.workshop() + "/qr", null),
+                    runsWorkshop(200))),
+            Map.entry("GET /api/workshops/{id}/export.{format}", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/workshops/" + t.workshop() + "/export.csv", null), runsWorkshop(200))),
+            Map.entry("GET /api/workshops/comparison", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/workshops/comparison?from=" + t.workshop() + "&to=" + t.workshop(), null), runsWorkshop(200))),
+            // Workshops: the participants' side, with the code and their token alone
+            Map.entry("GET /api/w/{code}", new Rule(t -> t.participantCall(HttpMethod.GET, "", null), anyone(200))),
+            Map.entry("POST /api/w/{code}/join", new Rule(t -> Call.of(HttpMethod.POST, "/api/w/" + t.code(t.openWorkshop()) + "/join",
+                    Map.of("group", "Bord 2")), anyone(200))),
+            Map.entry("PUT /api/w/{code}/answer", new Rule(t -> t.participantCall(HttpMethod.PUT, "/answer", Map.of("value", 2)), anyone(200))),
+            Map.entry("PUT /api/w/{code}/answers/{itemCode}", new Rule(t -> t.participantCall(HttpMethod.PUT, "/answers/JT",
+                    Map.of("value", 3)), anyone(200))),
+            Map.entry("PUT /api/w/{code}/reflections/{promptIndex}", new Rule(t -> t.participantCall(HttpMethod.PUT, "/reflections/0",
+                    Map.of("text", "Vi behöver gemensamma begrepp")), anyone(200))),
             // API documentation
             Map.entry("GET /api/openapi.yml", new Rule(t -> Call.of(HttpMethod.GET, "/api/openapi.yml", null), adminOnly(200))),
             Map.entry("GET /api/docs", new Rule(t -> Call.of(HttpMethod.GET, "/api/docs", null), adminOnly(200))),
@@ -275,7 +330,11 @@ class AccessMatrixApiTest extends ApiTest {
     }
 
     private int status(Api caller, Call call) {
+        if (call.uri().endsWith("/events")) {
+            return streamStatus(caller, call.uri());
+        }
         MutableHttpRequest<Object> request = HttpRequest.create(call.method(), call.uri());
+        call.headers().forEach(request::header);
         if (call.body() != null) {
             request.body(call.body()).contentType(call.type());
         }
@@ -286,7 +345,49 @@ class AccessMatrixApiTest extends ApiTest {
         }
     }
 
-    // Fresh resources of organisation A, made by the administrator.
+    private static final java.net.http.HttpClient STREAMS = java.net.http.HttpClient.newHttpClient();
+
+    /** An event stream never ends: only its status line is read. */
+    private int streamStatus(Api caller, String uri) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + uri))
+                .header("Accept", "text/event-stream");
+        if (caller.token() != null) {
+            request.header("Authorization", "Bearer " + caller.token());
+        }
+        try {
+            java.net.http.HttpResponse<InputStream> response = STREAMS.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // Fresh resources of organisation A, made by the administrator (workshops by A's facilitator).
+
+    private long workshop() {
+        return Api.id(callers.get(Who.FACILITATOR).post("/api/workshops", Map.of("title", "Trappan", "organisationId", organisationA)));
+    }
+
+    private long openWorkshop() {
+        long id = workshop();
+        callers.get(Who.FACILITATOR).post("/api/workshops/" + id + "/open", Map.of());
+        return id;
+    }
+
+    private String code(long workshopId) {
+        return (String) callers.get(Who.FACILITATOR).get("/api/workshops/" + workshopId).get("code");
+    }
+
+    /** A call of a participant who joined an open workshop (in group "Bord 1"). */
+    private Call participantCall(HttpMethod method, String path, Object body) {
+        String code = code(openWorkshop());
+        String token = (String) api.anonymous().post("/api/w/" + code + "/join", Map.of("group", "Bord 1")).get("participantToken");
+        return Call.participant(method, "/api/w/" + code + path, body, token);
+    }
 
     private long checklistRound() {
         return api.createRound(organisationA, "checklist-systematik", "2025");

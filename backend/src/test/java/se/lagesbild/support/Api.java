@@ -34,12 +34,27 @@ public record Api(BlockingHttpClient http, JsonMapper json, @Nullable String tok
     /** The password of the users that tests create with {@link #userWithRole}. */
     public static final String USER_PASSWORD = "ett-bra-lösenord";
 
-    /** Sends a request as this API's user. */
+    /** Sends a request as this API's user: the one place requests leave. */
     public <T> HttpResponse<T> exchange(MutableHttpRequest<?> request, Class<T> type) {
+        return http.exchange(prepare(request), type);
+    }
+
+    /** A request built by the caller (with its own headers, such as a participant's token or cookie), as text. */
+    public HttpResponse<String> send(MutableHttpRequest<?> request) {
+        return exchange(request, String.class);
+    }
+
+    /** What every request gets before it leaves: this API's user's token. Streams use it too. */
+    public <T> MutableHttpRequest<T> prepare(MutableHttpRequest<T> request) {
         if (token != null) {
             request.bearerAuth(token);
         }
-        return http.exchange(request, type);
+        return request;
+    }
+
+    /** Reads a JSON object from a response body. */
+    public Map<String, Object> json(HttpResponse<String> response) {
+        return map(response);
     }
 
     public Api anonymous() {
@@ -74,7 +89,7 @@ public record Api(BlockingHttpClient http, JsonMapper json, @Nullable String tok
 
     /** A GET whose answer is not JSON (a document, a page), with its headers. */
     public HttpResponse<String> exchangeGet(String uri) {
-        return http.exchange(HttpRequest.GET(uri), String.class);
+        return exchange(HttpRequest.GET(uri), String.class);
     }
 
     public List<Map<String, Object>> getList(String uri) {

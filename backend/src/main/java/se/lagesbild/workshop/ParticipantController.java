@@ -1,0 +1,113 @@
+package se.lagesbild.workshop;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Duration;
+
+/**
+ * The participants' side of a workshop, reached by its code with no account: join, answer, reflect. The
+ * participant is known by an anonymous token, in an HttpOnly cookie for the workshop's path or in the
+ * X-Participant-Token header; no address or browser is stored with what they answer.
+ */
+@Controller("/api/w/{code}")
+// Participants join with the code alone: no account, no personal data (the participant token proves membership)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ParticipantController {
+
+    private static final Duration COOKIE_LIFETIME = Duration.ofDays(2);
+
+    private final WorkshopService workshops;
+    private final HttpClientAddressResolver addresses;
+
+    public ParticipantController(WorkshopService workshops, HttpClientAddressResolver addresses) {
+        this.workshops = workshops;
+        this.addresses = addresses;
+    }
+
+    @Get
+    public ParticipantView get(String code, HttpRequest<?> request) {
+        return workshops.participantView(code, token(request), address(request));
+    }
+
+    @Post("/join")
+    public HttpResponse<JoinResult> join(String code, @Nullable @Body JoinRequest body, HttpRequest<?> request) {
+        WorkshopService.Joined joined = workshops.join(code, token(request), body == null ? null : body.group(), address(request));
+        Cookie cookie = Cookie.of(ParticipantToken.COOKIE, joined.participantToken())
+                .path("/api/w/" + joined.code())
+                .httpOnly(true)
+                .sameSite(SameSite.Lax)
+                .secure(request.isSecure())
+                .maxAge(COOKIE_LIFETIME);
+        return HttpResponse.ok(new JoinResult(joined.participantToken(), joined.code(), joined.group())).cookie(cookie);
+    }
+
+    /** The answer to a single-item instrument (the staircase). */
+    @Put("/answer")
+    public Saved answer(String code, @Body AnswerRequest body, HttpRequest<?> request) {
+        workshops.answer(code, token(request), null, body.value(), address(request));
+        return new Saved(true);
+    }
+
+    /** The answer to one item, for instruments with many (the checklist, Skatta läget). */
+    @Put("/answers/{itemCode}")
+    public Saved answerItem(String code, String itemCode, @Body AnswerRequest body, HttpRequest<?> request) {
+        workshops.answer(code, token(request), itemCode, body.value(), address(request));
+        return new Saved(true);
+    }
+
+    /** The participant's group's text for one reflection prompt (0-based). */
+    @Put("/reflections/{promptIndex}")
+    public ReflectionView reflect(String code, int promptIndex, @Body ReflectionRequest body, HttpRequest<?> request) {
+        return workshops.reflect(code, token(request), promptIndex, body.text(), address(request));
+    }
+
+    private static String token(HttpRequest<?> request) {
+        String header = request.getHeaders().get(ParticipantToken.HEADER);
+        if (header != null && !header.isBlank()) {
+            return header;
+        }
+        return request.getCookies().findCookie(ParticipantToken.COOKIE).map(Cookie::getValue).orElse(null);
+    }
+
+    /** Only to count wrong codes against; never stored with anything a participant answers. */
+    private String address(HttpRequest<?> request) {
+        String address = addresses.resolve(request);
+        return address == null ? "unknown" : address;
+    }
+
+    @Serdeable
+    public record JoinRequest(@Nullable String group) {
+    }
+
+    @Serdeable
+    public record JoinResult(String participantToken, String code, @Nullable String group) {
+    }
+
+    @Serdeable
+    public record AnswerRequest(@Nullable Integer value) {
+    }
+
+    @Serdeable
+    public record Saved(boolean saved) {
+    }
+
+    @Serdeable
+    public record ReflectionRequest(@Nullable String text) {
+    }
+}

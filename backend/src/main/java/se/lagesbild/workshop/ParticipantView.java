@@ -1,0 +1,39 @@
+package se.lagesbild.workshop;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import se.lagesbild.instrument.InstrumentDefinition;
+
+import java.util.List;
+
+/**
+ * The participant's page: the workshop (no results, no other participants) and, once joined on this
+ * device, the participant's own group, answers and their group's reflections.
+ */
+@Serdeable
+public record ParticipantView(String code, String title, WorkshopStatus status, String instrumentCode,
+                              int instrumentVersion, boolean joined, @Nullable Me me) {
+
+    /** The participant's own answers and group. */
+    @Serdeable
+    public record Me(@Nullable String group, List<Answer> answers, List<GroupReflection> reflections) {
+        static Me of(@Nullable String group, List<WorkshopStore.GivenAnswer> given, List<WorkshopStore.Reflection> groupReflections) {
+            return new Me(group, given.stream().map(a -> new Answer(a.itemCode(), a.value())).toList(),
+                    groupReflections.stream().map(r -> new GroupReflection(r.promptIndex(), r.text())).toList());
+        }
+    }
+
+    @Serdeable
+    public record Answer(String itemCode, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Integer value) {
+    }
+
+    @Serdeable
+    public record GroupReflection(int promptIndex, String text) {
+    }
+
+    static ParticipantView of(Workshop workshop, InstrumentDefinition instrument, @Nullable Me me) {
+        return new ParticipantView(workshop.code(), workshop.title(), workshop.status(), instrument.code(),
+                instrument.version(), me != null, me);
+    }
+}

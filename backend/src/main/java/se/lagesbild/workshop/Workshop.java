@@ -1,0 +1,55 @@
+package se.lagesbild.workshop;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import se.lagesbild.account.Caller;
+
+import java.time.Instant;
+
+/**
+ * A live session run by a facilitator: participants join on their phones by the join code, answer an
+ * instrument (the staircase by default) anonymously, and reflect in groups. The workshop keeps the
+ * instrument version it was created with.
+ *
+ * @param facilitatorUserId the owner; null until accounts are wired in
+ * @param revealed          whether the facilitator has shown the room the distribution
+ */
+@MappedEntity("workshops")
+public record Workshop(
+        @Id @GeneratedValue @Nullable Long id,
+        String code,
+        String title,
+        @Nullable Long organisationId,
+        String instrumentCode,
+        int instrumentVersion,
+        WorkshopStatus status,
+        boolean revealed,
+        @Nullable Long facilitatorUserId,
+        @DateCreated @Nullable Instant createdAt,
+        @Nullable Instant openedAt,
+        @Nullable Instant closedAt) {
+
+    /** Only the facilitator who created a workshop runs it (and administrators, who may everything). */
+    public boolean isRunBy(Caller caller) {
+        return caller.admin() || (facilitatorUserId != null && facilitatorUserId == caller.userId());
+    }
+
+    Workshop opened(Instant at) {
+        return new Workshop(id, code, title, organisationId, instrumentCode, instrumentVersion, WorkshopStatus.OPEN,
+                revealed, facilitatorUserId, createdAt, openedAt == null ? at : openedAt, closedAt);
+    }
+
+    Workshop closed(Instant at) {
+        return new Workshop(id, code, title, organisationId, instrumentCode, instrumentVersion, WorkshopStatus.CLOSED,
+                revealed, facilitatorUserId, createdAt, openedAt, at);
+    }
+
+    Workshop withRevealed(boolean shown) {
+        return new Workshop(id, code, title, organisationId, instrumentCode, instrumentVersion, status, shown,
+                facilitatorUserId, createdAt, openedAt, closedAt);
+    }
+}
