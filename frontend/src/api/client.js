@@ -254,6 +254,8 @@ export const workshopExportUrl = (id, format) => `/api/workshops/${seg(id)}/expo
 // Workshops: the participant's side (no account; the participant token travels in an HttpOnly cookie)
 const workshopPath = (code) => `/api/w/${seg(String(code).toUpperCase())}`
 export const getParticipantWorkshop = (code) => request('GET', workshopPath(code))
+/** The workshop's instrument version (participants read it through the workshop: they have no account). */
+export const getWorkshopInstrument = (code) => request('GET', `${workshopPath(code)}/instrument`)
 export const joinWorkshop = (code, group = null) => request('POST', `${workshopPath(code)}/join`, { group })
 /** The answer to an item; `itemCode` null answers a single-item instrument (the staircase). */
 export const saveWorkshopAnswer = (code, itemCode, value) =>

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import se.lagesbild.instrument.InstrumentDefinition;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
@@ -43,6 +44,12 @@ public class ParticipantController {
     @Get
     public ParticipantView get(String code, HttpRequest<?> request) {
         return workshops.participantView(code, token(request), address(request));
+    }
+
+    /** The workshop's instrument version, as the participant's page shows it (participants have no account to read instruments with). */
+    @Get("/instrument")
+    public InstrumentDefinition instrument(String code, HttpRequest<?> request) {
+        return workshops.instrumentOf(code, address(request));
     }
 
     @Post("/join")

@@ -193,6 +193,11 @@ public class WorkshopService {
 
     // The participants' side
 
+    /** The instrument version of the workshop with this code (an unknown code counts against the address). */
+    public InstrumentDefinition instrumentOf(String typedCode, String clientAddress) {
+        return instrument(findByCode(JoinCode.normalise(typedCode), clientAddress));
+    }
+
     /** What a participant's page shows: the workshop, and, for a participant who joined, their own answers. */
     public ParticipantView participantView(String typedCode, @Nullable String token, String clientAddress) {
         String code = JoinCode.normalise(typedCode);

@@ -196,6 +196,7 @@ class AccessMatrixApiTest extends ApiTest {
                     "/api/workshops/comparison?from=" + t.workshop() + "&to=" + t.workshop(), null), runsWorkshop(200))),
             // Workshops: the participants' side, with the code and their token alone
             Map.entry("GET /api/w/{code}", new Rule(t -> t.participantCall(HttpMethod.GET, "", null), anyone(200))),
+            Map.entry("GET /api/w/{code}/instrument", new Rule(t -> t.participantCall(HttpMethod.GET, "/instrument", null), anyone(200))),
             Map.entry("POST /api/w/{code}/join", new Rule(t -> Call.of(HttpMethod.POST, "/api/w/" + t.code(t.openWorkshop()) + "/join",
                     Map.of("group", "Bord 2")), anyone(200))),
             Map.entry("PUT /api/w/{code}/answer", new Rule(t -> t.participantCall(HttpMethod.PUT, "/answer", Map.of("value", 2)), anyone(200))),

@@ -73,7 +73,7 @@ class WorkshopTwoInstancesTest extends ApiTest {
         builder.environment().put("LAGESBILD_DATA_DIR", new File("target/second-instance-data").getAbsolutePath());
         second = builder.start();
         secondClient = HttpClient.create(new URL("http://127.0.0.1:" + port));
-        secondApi = new Api(secondClient.toBlocking(), json);
+        secondApi = new Api(secondClient.toBlocking(), json, api.token());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (true) {
             if (!second.isAlive()) {
