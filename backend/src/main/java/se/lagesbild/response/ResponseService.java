@@ -34,7 +34,7 @@ public class ResponseService {
 
     @Transactional
     public Response start(long roundId, @Nullable String respondentRole) {
-        Round round = rounds.get(roundId);
+        Round round = rounds.getOpenUntilCommit(roundId);
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
         }
@@ -72,7 +72,7 @@ public class ResponseService {
     public SavedAnswer saveAnswer(long responseId, String itemCode, @Nullable Integer value, @Nullable String comment,
                                   @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
         Response response = responses.findByIdForUpdate(responseId).orElseThrow(() -> notFound(responseId));
-        Round round = rounds.get(response.roundId());
+        Round round = rounds.getOpenUntilCommit(response.roundId());
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
         if (instrument.findItem(itemCode).isEmpty()) {
             throw ProblemException.notFound("Påståendet " + itemCode + " finns inte i " + instrument.title()
@@ -108,7 +108,7 @@ public class ResponseService {
         if (response.status() == ResponseStatus.SUBMITTED) {
             return response;
         }
-        Round round = rounds.get(response.roundId());
+        Round round = rounds.getOpenUntilCommit(response.roundId());
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd; svaret kan inte längre skickas in.");
         }

@@ -63,8 +63,19 @@ public class RoundService {
     }
 
     public Round get(long roundId) {
-        return rounds.findById(roundId).orElseThrow(() -> ProblemException.notFound(
-                "Omgången med id " + roundId + " finns inte."));
+        return rounds.findById(roundId).orElseThrow(() -> notFound(roundId));
+    }
+
+    /**
+     * The round, which cannot be closed before the caller's transaction ends: an answer, a new response or a
+     * submit that sees the round open is stored before a concurrent close, never after it.
+     */
+    public Round getOpenUntilCommit(long roundId) {
+        return rounds.findByIdForShare(roundId).orElseThrow(() -> notFound(roundId));
+    }
+
+    private static ProblemException notFound(long roundId) {
+        return ProblemException.notFound("Omgången med id " + roundId + " finns inte.");
     }
 
     public List<Round> ofOrganisation(long organisationId) {
@@ -95,10 +106,14 @@ public class RoundService {
         return anonymityThreshold;
     }
 
-    /** Closes the round; closing a closed round changes nothing. */
+    /**
+     * Closes the round; closing a closed round changes nothing and answers the same round. Two leads closing
+     * at once: the round's row lock orders them, so both get the one closing time; the close waits for
+     * answers in flight, and answers after it are refused (see {@link #getOpenUntilCommit}).
+     */
     @Transactional
     public Round close(long roundId) {
-        Round round = get(roundId);
+        Round round = rounds.findByIdForUpdate(roundId).orElseThrow(() -> notFound(roundId));
         return round.acceptsAnswers() ? rounds.update(round.closed(Instant.now().truncatedTo(ChronoUnit.MILLIS))) : round;
     }
 

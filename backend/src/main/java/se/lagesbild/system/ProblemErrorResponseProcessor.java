@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 @Replaces(ErrorResponseProcessor.class)
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
+    static final String SERVER_ERROR_DETAIL = "Något gick fel i servern. Försök igen om en stund.";
+
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
@@ -41,7 +43,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             case REQUEST_ENTITY_TOO_LARGE -> "Begäran är för stor för att tas emot.";
             case BAD_REQUEST -> "Begäran kunde inte tolkas: " + context.getErrors().stream()
                     .map(ProblemErrorResponseProcessor::describe).collect(Collectors.joining("; "));
-            case INTERNAL_SERVER_ERROR -> "Något gick fel i servern. Försök igen om en stund.";
+            case INTERNAL_SERVER_ERROR -> SERVER_ERROR_DETAIL;
             default -> context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
         };
     }
