@@ -82,24 +82,31 @@ public class InstrumentCatalog {
                 .map(e -> e.getKey() + " v" + e.getValue().keySet()).sorted().toList());
     }
 
-    /** The newest version of every instrument. */
+    /**
+     * The newest version of every instrument. Asked of the database every time, as {@link #latest} is: a
+     * version uploaded through another instance of the application counts at once.
+     */
     public List<InstrumentDefinition> latestVersions() {
-        return versionsByCode.values().stream().map(versions -> versions.lastEntry().getValue())
+        return repository.findLatestVersions().stream()
+                .map(latest -> version(latest.code(), latest.version()))
                 .sorted(java.util.Comparator.comparing(InstrumentDefinition::code)).toList();
     }
 
     public InstrumentDefinition latest(String code) {
-        NavigableMap<Integer, InstrumentDefinition> versions = versionsByCode.get(code);
-        if (versions == null) {
-            throw ProblemException.notFound("Instrumentet " + code + " finns inte. Kända instrument: "
-                    + String.join(", ", new TreeMap<>(versionsByCode).keySet()) + ".");
-        }
-        return versions.lastEntry().getValue();
+        return repository.findLatestVersions().stream().filter(latest -> latest.code().equals(code)).findFirst()
+                .map(latest -> version(code, latest.version()))
+                .orElseThrow(() -> ProblemException.notFound("Instrumentet " + code + " finns inte. Kända instrument: "
+                        + String.join(", ", repository.findLatestVersions().stream()
+                        .map(StoredInstrumentVersionRepository.LatestVersion::code).sorted().toList()) + "."));
     }
 
+    /**
+     * One version. Versions never change once stored (only English texts may be added), so each is read from
+     * the database once per instance and kept.
+     */
     public InstrumentDefinition version(String code, int version) {
-        InstrumentDefinition latest = latest(code);
-        InstrumentDefinition known = versionsByCode.get(code).get(version);
+        NavigableMap<Integer, InstrumentDefinition> versions = versionsByCode.get(code);
+        InstrumentDefinition known = versions == null ? null : versions.get(version);
         if (known != null) {
             return known;
         }
@@ -108,7 +115,7 @@ public class InstrumentCatalog {
             remember(definition);
             return definition;
         }).orElseThrow(() -> ProblemException.notFound(
-                "Instrumentet " + code + " har ingen version " + version + ". Senaste versionen är " + latest.version() + "."));
+                "Instrumentet " + code + " har ingen version " + version + ". Senaste versionen är " + latest(code).version() + "."));
     }
 
     /**
@@ -142,7 +149,7 @@ public class InstrumentCatalog {
     /** All stored versions of an instrument, oldest first. */
     public List<InstrumentDefinition> versions(String code) {
         latest(code);
-        return List.copyOf(versionsByCode.get(code).values());
+        return repository.findVersionNumbers(code).stream().map(version -> version(code, version)).toList();
     }
 
     private enum Outcome { CREATED, UNCHANGED, TRANSLATIONS_UPDATED, CONFLICT }

@@ -1,6 +1,7 @@
 package se.lagesbild.response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.security.annotation.Secured;
@@ -28,10 +29,15 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ResponseController {
 
-    private final ResponseService responses;
+    /** Answers stored, tagged applied=false for retries and late answers that changed nothing. */
+    public static final String ANSWERS_SAVED = "lagesbild.answers.saved";
 
-    public ResponseController(ResponseService responses) {
+    private final ResponseService responses;
+    private final MeterRegistry metrics;
+
+    public ResponseController(ResponseService responses, MeterRegistry metrics) {
         this.responses = responses;
+        this.metrics = metrics;
     }
 
     @Get("/rounds/{roundId}/responses")
@@ -55,6 +61,7 @@ public class ResponseController {
                                  @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "Idempotency-Key får vara högst 64 tecken.") String idempotencyKey) {
         ResponseService.SavedAnswer saved = responses.saveAnswer(caller, responseId, itemCode, request.value(), request.comment(),
                 request.answeredAt(), idempotencyKey);
+        metrics.counter(ANSWERS_SAVED, "applied", String.valueOf(saved.applied())).increment();
         return AnswerView.of(saved.answer(), saved.applied());
     }
 

@@ -39,7 +39,7 @@ public class ResponseService {
 
     @Transactional
     public Response start(long roundId, Caller caller, @Nullable String respondentRole) {
-        Round round = rounds.get(roundId, caller, Permission.ANSWER);
+        Round round = rounds.getOpenUntilCommit(roundId, caller, Permission.ANSWER);
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
         }
@@ -81,7 +81,7 @@ public class ResponseService {
                                   @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
         Response response = responses.findByIdForUpdate(responseId).filter(found -> found.isVisibleTo(caller))
                 .orElseThrow(() -> notFound(responseId));
-        Round round = rounds.get(response.roundId());
+        Round round = rounds.getOpenUntilCommit(response.roundId());
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
         if (instrument.findItem(itemCode).isEmpty()) {
             throw ProblemException.notFound("Påståendet " + itemCode + " finns inte i " + instrument.title()
@@ -118,7 +118,7 @@ public class ResponseService {
         if (response.status() == ResponseStatus.SUBMITTED) {
             return response;
         }
-        Round round = rounds.get(response.roundId());
+        Round round = rounds.getOpenUntilCommit(response.roundId());
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd; svaret kan inte längre skickas in.");
         }

@@ -91,6 +91,23 @@ public class RoundService {
         }
     }
 
+    /**
+     * The round, which cannot be closed before the caller's transaction ends: an answer, a new response or a
+     * submit that sees the round open is stored before a concurrent close, never after it.
+     */
+    public Round getOpenUntilCommit(long roundId) {
+        return rounds.findByIdForShare(roundId).orElseThrow(() -> notFound(roundId));
+    }
+
+    /** {@link #getOpenUntilCommit(long)}, if the caller may do this with the round's organisation; otherwise 404. */
+    public Round getOpenUntilCommit(long roundId, Caller caller, Permission permission) {
+        Round round = getOpenUntilCommit(roundId);
+        if (!caller.may(permission, round.organisationId())) {
+            throw notFound(roundId);
+        }
+        return round;
+    }
+
     private static ProblemException notFound(long roundId) {
         return ProblemException.notFound("Omgången med id " + roundId + " finns inte.");
     }
@@ -123,10 +140,15 @@ public class RoundService {
         return anonymityThreshold;
     }
 
-    /** Closes the round; closing a closed round changes nothing. */
+    /**
+     * Closes the round; closing a closed round changes nothing and answers the same round. Two leads closing
+     * at once: the round's row lock orders them, so both get the one closing time; the close waits for
+     * answers in flight, and answers after it are refused (see {@link #getOpenUntilCommit}).
+     */
     @Transactional
     public Round close(long roundId, Caller caller) {
-        Round round = get(roundId, caller, Permission.MANAGE);
+        Round round = rounds.findByIdForUpdate(roundId).filter(found -> caller.may(Permission.MANAGE, found.organisationId()))
+                .orElseThrow(() -> notFound(roundId));
         if (!round.acceptsAnswers()) {
             return round;
         }

@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 public final class TestDatabase {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
+    private static final Pattern SERVER_IN_URL = Pattern.compile("^(jdbc:mysql://)([^:/]+)(?::(\\d+))?(/.*)$");
     private static final Pattern SCHEMA_IN_URL = Pattern.compile("^(jdbc:mysql://[^/]+/)([^?]*)(.*)$");
     private static Map<String, Object> properties;
     private static final Set<String> isolatedSchemas = new HashSet<>();
@@ -75,6 +76,30 @@ public final class TestDatabase {
         Map<String, Object> isolated = new HashMap<>(shared);
         isolated.put("datasources.default.url", parts.group(1) + schema + parts.group(3));
         return isolated;
+    }
+
+    /** A connection as the application's user to the schema these properties name. */
+    public static Connection connect(Map<String, Object> properties) throws SQLException {
+        return DriverManager.getConnection((String) properties.get("datasources.default.url"),
+                (String) properties.get("datasources.default.username"), (String) properties.get("datasources.default.password"));
+    }
+
+    /** The host and port of the server in a JDBC URL such as jdbc:mysql://127.0.0.1:3306/lagesbild?… */
+    public static java.net.InetSocketAddress address(String url) {
+        Matcher parts = SERVER_IN_URL.matcher(url);
+        if (!parts.matches()) {
+            throw new IllegalStateException("No server address in " + url);
+        }
+        return java.net.InetSocketAddress.createUnresolved(parts.group(2), parts.group(3) == null ? 3306 : Integer.parseInt(parts.group(3)));
+    }
+
+    /** The same JDBC URL pointing at another server address (a proxy in front of the server). */
+    public static String withAddress(String url, String host, int port) {
+        Matcher parts = SERVER_IN_URL.matcher(url);
+        if (!parts.matches()) {
+            throw new IllegalStateException("No server address in " + url);
+        }
+        return parts.group(1) + host + ":" + port + parts.group(4);
     }
 
     private static Map<String, Object> start() {
