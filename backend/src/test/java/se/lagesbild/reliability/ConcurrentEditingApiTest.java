@@ -71,7 +71,7 @@ class ConcurrentEditingApiTest extends ApiTest {
         List<Callable<Object>> work = new ArrayList<>();
         for (int lead = 0; lead < 2; lead++) {
             work.add(() -> api.post("/api/rounds/" + roundId + "/close", Map.of()));
-            work.add(() -> api.http().exchange("/api/rounds/" + roundId + "/export/scores.csv", String.class).body());
+            work.add(() -> api.exchangeGet("/api/rounds/" + roundId + "/export/scores.csv").body());
         }
         work.add(() -> {
             for (int item = 1; item <= 10; item++) {
@@ -93,8 +93,8 @@ class ConcurrentEditingApiTest extends ApiTest {
         assertEquals(firstClose.get("closedAt"), secondClose.get("closedAt"), "one closing time for both leads");
         assertEquals(acknowledged, answersByItem(responseId).keySet(), "exactly the acknowledged answers are in the round");
         assertEquals(10, acknowledged.size() + refused.size());
-        String exportAfter = api.http().exchange("/api/rounds/" + roundId + "/export/scores.csv", String.class).body();
-        assertEquals(exportAfter, api.http().exchange("/api/rounds/" + roundId + "/export/scores.csv", String.class).body());
+        String exportAfter = api.exchangeGet("/api/rounds/" + roundId + "/export/scores.csv").body();
+        assertEquals(exportAfter, api.exchangeGet("/api/rounds/" + roundId + "/export/scores.csv").body());
         System.out.printf("Close and export at once: answers acknowledged %d, refused after the close %d, found %d; "
                 + "both closes answered closedAt %s%n", acknowledged.size(), refused.size(), answersByItem(responseId).size(),
                 firstClose.get("closedAt"));

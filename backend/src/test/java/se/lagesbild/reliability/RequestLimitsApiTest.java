@@ -26,7 +26,7 @@ class RequestLimitsApiTest extends ApiTest {
     void aBodyOverTenMegabytesIs413() {
         byte[] body = new byte[10 * 1024 * 1024 + 1];
         java.util.Arrays.fill(body, (byte) ' ');
-        Map<String, Object> problem = api.problem(413, () -> client.toBlocking().exchange(
+        Map<String, Object> problem = api.problem(413, () -> api.exchange(
                 HttpRequest.POST("/api/organisations", body).contentType(MediaType.APPLICATION_JSON_TYPE), String.class));
         assertEquals("Begäran är för stor för att tas emot.", problem.get("detail"));
     }

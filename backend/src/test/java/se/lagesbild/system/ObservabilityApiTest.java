@@ -34,12 +34,12 @@ class ObservabilityApiTest extends ApiTest {
 
     @Test
     void aRequestIdIsMadeOrKeptAndReturned() {
-        HttpResponse<String> made = client.toBlocking().exchange(HttpRequest.GET("/api/instruments"), String.class);
+        HttpResponse<String> made = api.exchange(HttpRequest.GET("/api/instruments"), String.class);
         assertNotNull(made.header(RequestIdFilter.HEADER));
-        HttpResponse<String> kept = client.toBlocking().exchange(HttpRequest.GET("/api/instruments")
+        HttpResponse<String> kept = api.exchange(HttpRequest.GET("/api/instruments")
                 .header(RequestIdFilter.HEADER, "nginx-4f2a9c"), String.class);
         assertEquals("nginx-4f2a9c", kept.header(RequestIdFilter.HEADER));
-        HttpResponse<String> forged = client.toBlocking().exchange(HttpRequest.GET("/api/instruments")
+        HttpResponse<String> forged = api.exchange(HttpRequest.GET("/api/instruments")
                 .header(RequestIdFilter.HEADER, "x\" level=ERROR msg=\"forged"), String.class);
         assertTrue(!forged.header(RequestIdFilter.HEADER).contains("forged"), "a header cannot forge log lines");
     }
