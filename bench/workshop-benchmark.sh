@@ -95,7 +95,7 @@ fi
 mkdir -p target
 port=$(free_port)
 base_url="http://127.0.0.1:$port"
-pool=$(awk '/maximum-pool-size:/ { print $2 }' backend/src/main/resources/application.yml)
+pool=${LAGESBILD_DB_POOL_SIZE:-$(sed -n "s/.*maximum-pool-size: \${LAGESBILD_DB_POOL_SIZE:\([0-9]*\)}.*/\1/p" backend/src/main/resources/application.yml)}
 echo "== Workshop benchmark $(date -u +%Y-%m-%dT%H:%MZ), checkout $(git rev-parse --short HEAD 2>/dev/null || echo "?")"
 echo "Machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "JVM: $(java -version 2>&1 | head -1); app: java ${app_java_opts:+$app_java_opts }-jar $jar, connection pool ${pool:-?}"
