@@ -145,6 +145,11 @@ abstract class BrowserTest extends ApiTest {
      * state in the failure, e.g. "round page, results".
      */
     void assertAccessible(String where) {
+        assertAccessible(browser, where);
+    }
+
+    /** The same in another browser of the test (a participant's phone). */
+    void assertAccessible(ChromeDriver browser, String where) {
         if (!Boolean.TRUE.equals(browser.executeScript("return typeof window.axe === 'object'"))) {
             browser.executeScript(axe());
         }

@@ -80,8 +80,34 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
         pages.put("invitation, set a password", link.substring(link.indexOf("/inbjudan/")));
         pages.put("invitation, unknown link", "/inbjudan/" + "x".repeat(43));
         pages.put("login", "/logga-in");
+        long earlierWorkshop = workshopWithAnswers(organisation, "Trappan 2025", 5, true);
+        long workshop = workshopWithAnswers(organisation, "Trappan 2028", 5, false);
+        String workshopCode = (String) api.get("/api/workshops/" + workshop).get("code");
+        pages.put("workshops", "/workshoppar");
+        pages.put("workshop projector, results hidden", "/workshoppar/" + workshop);
+        pages.put("workshop projector, revealed", "/workshoppar/" + earlierWorkshop);
+        pages.put("workshop summary", "/workshoppar/" + earlierWorkshop + "/sammanfattning");
+        pages.put("workshops compared", "/workshoppar/jamfor?from=" + earlierWorkshop + "&to=" + workshop);
+        pages.put("workshop participant, joining", "/w/" + workshopCode);
         pages.put("first run, closed", "/forsta-start");
         pages.put("page not found", "/finns-inte");
+    }
+
+    /** A staircase workshop of the organisation, open, with this many participants' answers, revealed or not. */
+    private long workshopWithAnswers(long organisation, String title, int participants, boolean revealed) {
+        long id = Api.id(api.post("/api/workshops", Map.of("title", title, "organisationId", organisation)));
+        api.post("/api/workshops/" + id + "/open", Map.of());
+        String code = (String) api.get("/api/workshops/" + id).get("code");
+        for (int i = 0; i < participants; i++) {
+            String token = (String) api.anonymous().post("/api/w/" + code + "/join", Map.of("group", "Bord " + (1 + i % 2)))
+                    .get("participantToken");
+            api.anonymous().send(io.micronaut.http.HttpRequest.PUT("/api/w/" + code + "/answer", Map.of("value", 1 + i % 4))
+                    .header("X-Participant-Token", token));
+        }
+        if (revealed) {
+            api.post("/api/workshops/" + id + "/reveal", Map.of());
+        }
+        return id;
     }
 
     @Test

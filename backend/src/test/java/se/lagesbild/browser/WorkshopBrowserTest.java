@@ -65,6 +65,8 @@ class WorkshopBrowserTest extends BrowserTest {
         Duration seen = Duration.ofNanos(System.nanoTime() - lastAnswer);
         assertEquals("5", byTestId("projector-participants").getText());
         byTestId("results-withheld");
+        assertAccessible("workshop projector, live, results hidden");
+        assertAccessible(phones.get(0), "workshop participant, answered");
 
         // A participant changes their mind: still five answers, the distribution follows.
         ChromeDriver last = phones.get(4);
