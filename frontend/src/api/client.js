@@ -230,7 +230,7 @@ export const comparisonExportUrl = (from, to, format) =>
 /** The printable report (PDF, in Swedish). */
 export const comparisonReportUrl = (from, to) => `/api/comparisons/report.pdf?from=${seg(from)}&to=${seg(to)}`
 
-// Workshops: the facilitator's side (every call here will need the facilitator's login once accounts exist)
+// Workshops: the facilitator's side (a facilitator's or an administrator's login)
 /** `{ title, instrumentCode?, organisationId? }` → the new draft workshop `{ id, code, status, joinPath, … }`. */
 export const createWorkshop = ({ title, instrumentCode = null, organisationId = null }) =>
   request('POST', '/api/workshops', { title, instrumentCode, organisationId })

@@ -15,7 +15,7 @@ import java.time.Instant;
  * instrument (the staircase by default) anonymously, and reflect in groups. The workshop keeps the
  * instrument version it was created with.
  *
- * @param facilitatorUserId the owner; null until accounts are wired in
+ * @param facilitatorUserId the facilitator who created it and alone runs it (besides administrators)
  * @param revealed          whether the facilitator has shown the room the distribution
  */
 @MappedEntity("workshops")
