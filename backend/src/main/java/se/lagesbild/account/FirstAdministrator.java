@@ -2,6 +2,7 @@ package se.lagesbild.account;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -50,6 +51,9 @@ public class FirstAdministrator {
                 LOG.info("Created the first administrator {} from LAGESBILD_ADMIN_USERNAME", username);
             } catch (ProblemException e) {
                 LOG.error("Could not create the first administrator from LAGESBILD_ADMIN_USERNAME/PASSWORD: {}", e.getMessage());
+            } catch (DataAccessException e) {
+                // Another instance starting at the same moment created it first (the username is unique)
+                LOG.info("The first administrator {} was created by another instance", username);
             }
         } else if (setupAllowed()) {
             LOG.warn("No administrator yet: open the web app to create one on its first-run page (/forsta-start)");
