@@ -7,13 +7,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import se.lagesbild.system.PublicAddress;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -28,14 +28,13 @@ public class InvitationController {
     private final Invitations invitations;
     private final Accounts accounts;
     private final SessionCookie cookie;
-    private final String publicUrl;
+    private final PublicAddress publicAddress;
 
-    public InvitationController(Invitations invitations, Accounts accounts, SessionCookie cookie,
-                                @Value("${lagesbild.public-url:}") String publicUrl) {
+    public InvitationController(Invitations invitations, Accounts accounts, SessionCookie cookie, PublicAddress publicAddress) {
         this.invitations = invitations;
         this.accounts = accounts;
         this.cookie = cookie;
-        this.publicUrl = publicUrl;
+        this.publicAddress = publicAddress;
     }
 
     @Post("/rounds/{roundId}/invitations")
@@ -44,7 +43,7 @@ public class InvitationController {
         Invitations.Created created = invitations.invite(caller, roundId, request.email());
         Invitation invitation = created.invitation();
         return HttpResponse.created(new CreatedInvitation(invitation.id(), invitation.email(),
-                origin(http) + "/inbjudan/" + created.token(), invitation.expiresAt()));
+                publicAddress.of(http) + "/inbjudan/" + created.token(), invitation.expiresAt()));
     }
 
     @Get("/rounds/{roundId}/invitations")
@@ -65,16 +64,6 @@ public class InvitationController {
         Invitations.Accepted accepted = invitations.accept(token, request.password(), ClientAddress.of(http));
         return cookie.signedIn(new AcceptedInvitation(accepted.signedIn().token(), accounts.view(accepted.signedIn().caller()),
                 accepted.roundId(), accepted.responseId()), accepted.signedIn().token(), http);
-    }
-
-    /** Where the web app is reached: the configured public address, or the one this request came to. */
-    private String origin(HttpRequest<?> request) {
-        if (!publicUrl.isBlank()) {
-            return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-        }
-        String scheme = request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto")) ? "https" : "http";
-        String host = request.getHeaders().get("Host");
-        return scheme + "://" + (host == null ? "localhost" : host);
     }
 
     @Serdeable

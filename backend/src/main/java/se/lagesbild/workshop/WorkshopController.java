@@ -1,6 +1,5 @@
 package se.lagesbild.workshop;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,11 +9,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.security.annotation.Secured;
 import se.lagesbild.account.Caller;
 import se.lagesbild.account.Roles;
+import se.lagesbild.system.PublicAddress;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -37,15 +36,12 @@ public class WorkshopController {
 
     private final WorkshopService workshops;
     private final LiveWorkshops live;
-    private final HttpHostResolver hosts;
-    private final String publicUrl;
+    private final PublicAddress publicAddress;
 
-    public WorkshopController(WorkshopService workshops, LiveWorkshops live, HttpHostResolver hosts,
-                              @Value("${lagesbild.public-url:}") String publicUrl) {
+    public WorkshopController(WorkshopService workshops, LiveWorkshops live, PublicAddress publicAddress) {
         this.workshops = workshops;
         this.live = live;
-        this.hosts = hosts;
-        this.publicUrl = publicUrl;
+        this.publicAddress = publicAddress;
     }
 
     @Post
@@ -118,7 +114,7 @@ public class WorkshopController {
     @Produces("image/svg+xml")
     public HttpResponse<String> qr(long id, HttpRequest<?> request, Caller caller) {
         Workshop workshop = workshops.get(id, caller);
-        String base = publicUrl.isBlank() ? hosts.resolve(request) : publicUrl.replaceAll("/+$", "");
+        String base = publicAddress.of(request);
         return HttpResponse.ok(JoinQrCode.svg(base + WorkshopView.joinPath(workshop.code()))).contentType("image/svg+xml");
     }
 
