@@ -362,3 +362,139 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
 
   return { handle, orgs, rounds, responses, actions, users, invitations, audit, state, addUser }
 }
+
+/**
+ * In-memory stand-in for the workshop endpoints (the facilitator's /api/workshops and the participants'
+ * /api/w/{code}), for the workshop tests through a stubbed fetch. The participant is one device: joining
+ * sets `state.joined` as the participant cookie would. `state.refuse` makes the next participant requests
+ * answer with a problem instead: `{ status, detail, retryAfter? }` (the unknown-code 404 and the 429 after
+ * too many wrong codes). `calls` records every request as "METHOD path".
+ *
+ * @param {object} instrument  the workshop's instrument definition
+ * @param {object} [options]
+ * @param {number} [options.anonymityThreshold]  answers needed before the results may be revealed (default 5)
+ */
+export function createFakeWorkshops(instrument, { anonymityThreshold = 5 } = {}) {
+  const workshops = []
+  const calls = []
+  const state = { joined: false, group: null, answers: {}, refuse: null }
+  let nextId = 7
+  const items = instrument.parts.flatMap((p) => p.items)
+
+  const view = (w) => ({
+    id: w.id,
+    code: w.code,
+    title: w.title,
+    organisationId: w.organisationId,
+    instrumentCode: instrument.code,
+    instrumentVersion: instrument.version,
+    instrumentTitle: instrument.title,
+    status: w.status,
+    revealed: w.revealed,
+    joinPath: `/w/${w.code}`,
+  })
+  const counts = (values) => instrument.scale.map((s) => ({ value: s.value, count: values.filter((v) => v === s.value).length }))
+  function results(w) {
+    const answers = w.answers.length
+    const withheld = !w.revealed || answers < anonymityThreshold
+    const values = w.answers.map((a) => a.value)
+    return {
+      workshopId: w.id,
+      status: w.status,
+      participants: w.participants,
+      answers,
+      revealed: w.revealed,
+      anonymityThreshold,
+      withheld,
+      distribution: withheld ? null : counts(values),
+      median: null,
+      dontKnow: null,
+      items: items.map((item) => ({ code: item.code, answers, distribution: withheld ? null : counts(values) })),
+    }
+  }
+  const live = (w) => ({ workshop: view(w), results: results(w), reflections: [] })
+
+  /** A workshop as the server would have it; `answers` are the values given so far. */
+  function addWorkshop({ title = 'Workshop', code = 'K7M2QX', status = 'open', revealed = false, participants = 0, answers = [] } = {}) {
+    const w = { id: nextId++, code, title, organisationId: null, status, revealed, participants, answers: answers.map((value) => ({ value })) }
+    workshops.push(w)
+    return w
+  }
+
+  async function handle(url, init = {}) {
+    const method = init.method || 'GET'
+    const body = init.body ? JSON.parse(init.body) : undefined
+    const path = new URL(url, 'http://localhost').pathname
+    calls.push(`${method} ${path}`)
+    let m
+    if (path === '/api/workshops' && method === 'GET') return json(200, workshops.map(view))
+    if (path === '/api/workshops' && method === 'POST') {
+      if (!body?.title) return problem(400, 'Ange workshoppens namn.')
+      const w = addWorkshop({ title: body.title, code: `NEW${nextId}AB`.slice(0, 6), status: 'draft' })
+      w.organisationId = body.organisationId ?? null
+      return json(201, view(w))
+    }
+    if ((m = path.match(/^\/api\/workshops\/(\d+)(\/[a-z]+)?$/))) {
+      const w = workshops.find((x) => x.id === Number(m[1]))
+      if (!w) return problem(404, `Workshoppen med id ${m[1]} finns inte.`)
+      const rest = m[2] || ''
+      if (method === 'GET' && rest === '') return json(200, view(w))
+      if (method === 'GET' && rest === '/live') return json(200, live(w))
+      if (method === 'POST' && rest === '/open') {
+        if (w.status === 'closed') return problem(409, `Workshoppen ${w.title} är stängd och kan inte öppnas igen.`)
+        w.status = 'open'
+        return json(200, view(w))
+      }
+      if (method === 'POST' && rest === '/close') {
+        w.status = 'closed'
+        return json(200, view(w))
+      }
+      if (method === 'POST' && rest === '/reveal') {
+        if (w.answers.length < anonymityThreshold) {
+          return problem(409, `Resultatet kan visas först när minst ${anonymityThreshold} deltagare har svarat, så att ingen enskild kan pekas ut. Nu har ${w.answers.length} svarat.`)
+        }
+        w.revealed = true
+        return json(200, view(w))
+      }
+      if (method === 'POST' && rest === '/hide') {
+        w.revealed = false
+        return json(200, view(w))
+      }
+    }
+    if ((m = path.match(/^\/api\/w\/([^/]+)(\/.*)?$/))) {
+      const code = decodeURIComponent(m[1])
+      if (state.refuse) {
+        const { status, detail, retryAfter } = state.refuse
+        return problem(status, detail, retryAfter ? { 'Retry-After': String(retryAfter) } : {})
+      }
+      const w = workshops.find((x) => x.code === code)
+      if (!w) return problem(404, `Det finns ingen workshop med koden ${code}. Kontrollera koden på skärmen: sex tecken, bokstäver och siffror.`)
+      const rest = m[2] || ''
+      const me = () => ({ group: state.group, answers: Object.entries(state.answers).map(([itemCode, value]) => ({ itemCode, value })), reflections: [] })
+      if (method === 'GET' && rest === '') {
+        return json(200, { code, title: w.title, status: w.status, instrumentCode: instrument.code, instrumentVersion: instrument.version, joined: state.joined, me: state.joined ? me() : null })
+      }
+      if (method === 'GET' && rest === '/instrument') return json(200, instrument)
+      if (method === 'POST' && rest === '/join') {
+        if (w.status === 'closed') return problem(409, 'Workshoppen är avslutad och tar inte emot fler svar.')
+        if (!state.joined) w.participants += 1
+        state.joined = true
+        state.group = body?.group ?? state.group
+        return json(200, { participantToken: 'token', code, group: state.group })
+      }
+      if (method === 'PUT' && (rest === '/answer' || rest.startsWith('/answers/'))) {
+        if (!state.joined) return problem(403, `Du är inte med i workshoppen ${code} på den här enheten.`)
+        if (w.status !== 'open') {
+          return problem(409, w.status === 'closed' ? 'Workshoppen är avslutad och tar inte emot fler svar.' : 'Workshoppen har inte öppnat än. Vänta tills samtalsledaren öppnar den och försök igen.')
+        }
+        const itemCode = rest === '/answer' ? items[0].code : decodeURIComponent(rest.slice('/answers/'.length))
+        state.answers[itemCode] = body.value
+        w.answers.push({ value: body.value })
+        return json(200, { saved: true })
+      }
+    }
+    return problem(404, `No route for ${method} ${path}`)
+  }
+
+  return { handle, workshops, calls, state, addWorkshop }
+}
