@@ -3,33 +3,10 @@ import { defineComponent, h } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
 import { useWorkshopLive } from './useWorkshopLive.js'
 import { createFakeWorkshops } from '../test/fakeBackend.js'
+import { FakeEventSource } from '../test/fakeEventSource.js'
 
 // The projector's live state: the server's event stream, and polling GET /live while the stream does not
-// get through. A stand-in EventSource lets the tests deliver events and errors by hand.
-class FakeEventSource {
-  static instances = []
-  constructor(url) {
-    this.url = url
-    this.listeners = {}
-    this.closed = false
-    this.onerror = null
-    FakeEventSource.instances.push(this)
-  }
-  addEventListener(type, listener) {
-    ;(this.listeners[type] ||= []).push(listener)
-  }
-  close() {
-    this.closed = true
-  }
-  /** The server sends an event `live` with this state. */
-  emit(state) {
-    for (const listener of this.listeners.live || []) listener({ data: JSON.stringify(state) })
-  }
-  fail() {
-    this.onerror?.(new Event('error'))
-  }
-}
-
+// get through.
 const staircase = {
   code: 'jamstalldhetstrappan',
   version: 1,

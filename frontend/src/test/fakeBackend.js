@@ -427,6 +427,7 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5 } = {})
     const path = new URL(url, 'http://localhost').pathname
     calls.push(`${method} ${path}`)
     let m
+    if (method === 'GET' && path === `/api/instruments/${instrument.code}/versions/${instrument.version}`) return json(200, instrument)
     if (path === '/api/workshops' && method === 'GET') return json(200, workshops.map(view))
     if (path === '/api/workshops' && method === 'POST') {
       if (!body?.title) return problem(400, 'Ange workshoppens namn.')
@@ -496,5 +497,8 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5 } = {})
     return problem(404, `No route for ${method} ${path}`)
   }
 
-  return { handle, workshops, calls, state, addWorkshop }
+  /** What GET /live answers now (what the event stream would send). */
+  const liveState = (id) => live(workshops.find((w) => w.id === Number(id)))
+
+  return { handle, workshops, calls, state, addWorkshop, liveState }
 }
