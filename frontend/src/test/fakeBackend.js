@@ -373,8 +373,9 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
  * @param {object} instrument  the workshop's instrument definition
  * @param {object} [options]
  * @param {number} [options.anonymityThreshold]  answers needed before the results may be revealed (default 5)
+ * @param {Array} [options.organisations]  what GET /api/organisations answers (default none)
  */
-export function createFakeWorkshops(instrument, { anonymityThreshold = 5 } = {}) {
+export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organisations = [] } = {}) {
   const workshops = []
   const calls = []
   const state = { joined: false, group: null, answers: {}, refuse: null }
@@ -428,6 +429,10 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5 } = {})
     calls.push(`${method} ${path}`)
     let m
     if (method === 'GET' && path === `/api/instruments/${instrument.code}/versions/${instrument.version}`) return json(200, instrument)
+    if (method === 'GET' && path === '/api/instruments') {
+      return json(200, [{ code: instrument.code, version: instrument.version, title: instrument.title, kind: instrument.kind }])
+    }
+    if (method === 'GET' && path === '/api/organisations') return json(200, organisations)
     if (path === '/api/workshops' && method === 'GET') return json(200, workshops.map(view))
     if (path === '/api/workshops' && method === 'POST') {
       if (!body?.title) return problem(400, 'Ange workshoppens namn.')
