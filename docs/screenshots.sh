@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 from=backend/target/screenshots
-for name in response-half result comparison staircase-phone; do
+for name in response-half result comparison staircase-phone invitation admin-users workshop-projector; do
   if [[ ! -f "$from/$name.png" ]]; then
     echo "missing $from/$name.png: run the browser tests first (./mvnw -B verify)" >&2
     exit 1
