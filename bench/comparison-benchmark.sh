@@ -45,63 +45,24 @@ data_dir=target/bench-data
 app_log=target/bench-app.log
 rounds_file=target/bench-rounds.txt
 app_java_opts=${BENCH_APP_JAVA_OPTS:-}
-app_pid=
+source bench/app.sh
 
-# Stops what this script started: the app (which stops its MariaDB), and that MariaDB if the app could not.
+# Stops what this script started: the app (which stops its MariaDB), that MariaDB if the app could not.
 stop_app() {
   local status=$?
-  if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-    echo "Stopping the app (pid $app_pid)"
-    kill -TERM "$app_pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$app_pid" 2>/dev/null || break; sleep 1; done
-    kill -0 "$app_pid" 2>/dev/null && kill -KILL "$app_pid" 2>/dev/null || true
-    wait "$app_pid" 2>/dev/null || true
-  fi
-  stop_leftover_database
+  stop_app_and_database
   exit "$status"
-}
-
-# A mariadbd left running on our own data folder (after a hard kill) holds its files: stop it by its pid file.
-stop_leftover_database() {
-  local pid_file pid
-  for pid_file in "$data_dir"/mariadb/*.pid; do
-    [ -f "$pid_file" ] || continue
-    pid=$(cat "$pid_file" 2>/dev/null || true)
-    if [ -n "$pid" ] && grep -qs mariadbd "/proc/$pid/cmdline"; then
-      echo "Stopping the benchmark's MariaDB (pid $pid)"
-      kill -TERM "$pid" 2>/dev/null || true
-      for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-      kill -KILL "$pid" 2>/dev/null || true
-    fi
-  done
-}
-
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  echo "no free port found" >&2
-  return 1
 }
 
 trap stop_app EXIT
 trap 'exit 130' INT TERM
 
-if [ ! -f "$jar" ] && [ -z "${BENCH_JAR:-}" ]; then
-  echo "Building $jar (./mvnw -B -DskipTests package)"
-  ./mvnw -B -DskipTests package
-fi
+build_app_if_missing
 
 stop_leftover_database
 rm -rf "$data_dir" "$rounds_file"
 mkdir -p target
 port=$(free_port)
-base_url="http://127.0.0.1:$port"
 
 java_flags=$(java $app_java_opts -XX:+PrintFlagsFinal -version 2>/dev/null)
 gc=$(echo "$java_flags" | awk '$2 ~ /^Use(Serial|Parallel|G1|Z|Shenandoah)GC$/ && $4 == "true" { sub(/^Use/, "", $2); print $2 }')
@@ -111,28 +72,9 @@ echo "Machine: nproc $(nproc), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*
 echo "JVM: $(java -version 2>&1 | head -1); app: java ${app_java_opts:+$app_java_opts }-jar $jar ($gc, max heap $max_heap)"
 echo "Scale: $organisations organisations × 2 rounds × $respondents respondents × 20 items = $((organisations * 2 * respondents * 20)) answers"
 
-echo "Starting the app on $base_url with a fresh embedded MariaDB in $data_dir (log: $app_log)"
-started=$SECONDS
-env -u DATASOURCES_DEFAULT_URL -u DATASOURCES_DEFAULT_USERNAME -u DATASOURCES_DEFAULT_PASSWORD \
-  LAGESBILD_DATA_DIR="$data_dir" PORT="$port" MICRONAUT_SERVER_HOST=127.0.0.1 \
-  LAGESBILD_ADMIN_USERNAME=bench@lagesbild.local LAGESBILD_ADMIN_PASSWORD=bench-admin-password \
-  java $app_java_opts -jar "$jar" >"$app_log" 2>&1 &
-app_pid=$!
-until curl -fsS --max-time 2 "$base_url/health" >/dev/null 2>&1; do
-  if ! kill -0 "$app_pid" 2>/dev/null; then
-    echo "The app stopped during start-up; the end of $app_log:" >&2
-    tail -30 "$app_log" >&2
-    exit 1
-  fi
-  if [ $((SECONDS - started)) -ge 180 ]; then
-    echo "The app did not answer $base_url/health within 180 s; the end of $app_log:" >&2
-    tail -30 "$app_log" >&2
-    exit 1
-  fi
-  sleep 1
-done
-pool=$(awk '/maximum-pool-size:/ { print $2 }' backend/src/main/resources/application.yml)
-echo "Up after $((SECONDS - started)) s. DB: embedded $("$data_dir"/mariadb-server/bin/mariadbd --version 2>/dev/null \
+start_app
+pool=$(pool_size)
+echo "Up after $((SECONDS - app_started)) s. DB: embedded $("$data_dir"/mariadb-server/bin/mariadbd --version 2>/dev/null \
   | sed 's/^.*Ver //' || echo MariaDB), on loopback, connection pool ${pool:-?}"
 
 echo
@@ -148,4 +90,4 @@ echo "== Load"
 timeout --kill-after=10 $((2 * seconds + 120)) java bench/ComparisonBenchmark.java load --base-url "$base_url" \
   --pairs "$rounds_file" --warmup "$warmup" --requests "$requests" --max-seconds "$seconds" --concurrency "$concurrency"
 echo
-echo "Done in $((SECONDS - started)) s."
+echo "Done in $((SECONDS - app_started)) s."

@@ -63,7 +63,7 @@ public class Accounts {
         rateLimiter.closedFor(accountBucket, perAccount).or(() -> rateLimiter.closedFor(addressBucket, perAddress))
                 .ifPresent(wait -> {
                     throw ProblemException.tooManyRequests("För många misslyckade inloggningar. Vänta "
-                            + Math.max(1, (wait.toMillis() + 999) / 1000) + " sekunder och försök igen.", wait);
+                            + ProblemException.wholeSeconds(wait) + " sekunder och försök igen.", wait);
                 });
         User user = users.findByUsername(username.strip()).orElse(null);
         boolean matches;

@@ -40,8 +40,12 @@ public class ProblemException extends RuntimeException {
 
     /** 429 with the whole seconds to wait in {@code Retry-After} (at least 1). */
     public static ProblemException tooManyRequests(String detail, Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, detail, null, Map.of("Retry-After", String.valueOf(seconds)));
+        return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, detail, null, Map.of("Retry-After", String.valueOf(wholeSeconds(wait))));
+    }
+
+    /** A wait in whole seconds, rounded up and at least 1, as Retry-After and the detail name it. */
+    public static long wholeSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** Headers the answer carries besides the problem document. */

@@ -302,7 +302,7 @@ public class WorkshopService {
         String key = "workshop-code:" + clientAddress;
         rateLimiter.closedFor(key, wrongCodeLimit).ifPresent(wait -> {
             throw ProblemException.tooManyRequests("För många felaktiga workshopkoder från din adress. Försök igen om "
-                    + Math.max(1, (wait.toMillis() + 999) / 1000) + " sekunder.", wait);
+                    + ProblemException.wholeSeconds(wait) + " sekunder.", wait);
         });
         Optional<Workshop> workshop = JoinCode.isWellFormed(code) ? workshops.findByCode(code) : Optional.empty();
         if (workshop.isEmpty()) {
