@@ -26,7 +26,6 @@ import se.lagesbild.export.Download;
 import se.lagesbild.export.TableFormat;
 
 import java.util.List;
-import java.util.Map;
 
 /** The facilitator's side of workshops: create, open, reveal, close, watch live, read and export the results. */
 @Controller("/api/workshops")
