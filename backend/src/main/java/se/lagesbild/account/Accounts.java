@@ -1,5 +1,9 @@
 package se.lagesbild.account;
 
+import se.lagesbild.access.AuditTrail;
+import se.lagesbild.access.Caller;
+import se.lagesbild.access.Role;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -84,7 +88,7 @@ public class Accounts {
     }
 
     /** The caller as the database knows them now (after a role was added, say). */
-    Caller sessionsCaller(long userId) {
+    private Caller sessionsCaller(long userId) {
         return sessions.caller(users.findById(userId).orElseThrow());
     }
 
@@ -133,8 +137,29 @@ public class Accounts {
         return view(users.findById(userId).orElseThrow());
     }
 
+    /** Whether a user with this name exists (names compare regardless of case). */
+    public boolean exists(String username) {
+        return users.existsByUsername(username.strip());
+    }
+
+    /**
+     * Signs in the person an invitation was for: with the password of their account when it exists, otherwise
+     * with a new account and this password. The person gets the role in the organisation unless they hold one there.
+     */
+    @Transactional
+    public SignedIn signInInvited(String username, String password, String clientAddress, long organisationId, Role role) {
+        SignedIn signedIn;
+        if (exists(username)) {
+            signedIn = login(username, password, clientAddress);
+        } else {
+            signedIn = signIn(create(null, username, password, List.of()));
+        }
+        ensureRole(signedIn.caller().userId(), organisationId, role);
+        return new SignedIn(signedIn.token(), sessionsCaller(signedIn.caller().userId()));
+    }
+
     /** Adds a role in an organisation unless the user already has one there. */
-    void ensureRole(long userId, long organisationId, Role role) {
+    private void ensureRole(long userId, long organisationId, Role role) {
         if (userRoles.findByUserId(userId).stream().noneMatch(existing -> existing.organisationId() == organisationId)) {
             userRoles.save(new UserRole(null, userId, organisationId, role));
         }

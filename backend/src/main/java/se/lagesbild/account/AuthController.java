@@ -1,5 +1,8 @@
 package se.lagesbild.account;
 
+import se.lagesbild.system.ClientAddress;
+import se.lagesbild.access.Caller;
+
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

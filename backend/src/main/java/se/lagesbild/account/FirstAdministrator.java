@@ -1,5 +1,7 @@
 package se.lagesbild.account;
 
+import se.lagesbild.access.Roles;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.exceptions.DataAccessException;

@@ -1,5 +1,9 @@
 package se.lagesbild.account;
 
+import se.lagesbild.access.Caller;
+import se.lagesbild.access.Roles;
+import se.lagesbild.system.SecretToken;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;

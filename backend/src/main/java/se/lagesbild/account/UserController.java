@@ -1,5 +1,8 @@
 package se.lagesbild.account;
 
+import se.lagesbild.access.Caller;
+import se.lagesbild.access.Roles;
+
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;

@@ -1,5 +1,7 @@
 package se.lagesbild.account;
 
+import se.lagesbild.access.Role;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;

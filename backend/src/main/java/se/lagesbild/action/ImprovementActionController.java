@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
-import se.lagesbild.account.Caller;
+import se.lagesbild.access.Caller;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;

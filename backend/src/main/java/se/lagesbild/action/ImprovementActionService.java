@@ -2,9 +2,9 @@ package se.lagesbild.action;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import se.lagesbild.account.AuditTrail;
-import se.lagesbild.account.Caller;
-import se.lagesbild.account.Permission;
+import se.lagesbild.access.AuditTrail;
+import se.lagesbild.access.Caller;
+import se.lagesbild.access.Permission;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.round.Round;

@@ -2,8 +2,8 @@ package se.lagesbild.comparison;
 
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import se.lagesbild.account.Caller;
-import se.lagesbild.account.Permission;
+import se.lagesbild.access.Caller;
+import se.lagesbild.access.Permission;
 import se.lagesbild.action.ImprovementAction;
 import se.lagesbild.action.ImprovementActionRepository;
 import se.lagesbild.instrument.InstrumentCatalog;

@@ -1,8 +1,8 @@
 package se.lagesbild.export;
 
 import jakarta.inject.Singleton;
-import se.lagesbild.account.Caller;
-import se.lagesbild.account.Permission;
+import se.lagesbild.access.Caller;
+import se.lagesbild.access.Permission;
 import se.lagesbild.comparison.ComparisonService;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;

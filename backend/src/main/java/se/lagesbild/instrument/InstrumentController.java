@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
-import se.lagesbild.account.Roles;
+import se.lagesbild.access.Roles;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;

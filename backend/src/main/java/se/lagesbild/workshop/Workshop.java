@@ -6,7 +6,7 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
-import se.lagesbild.account.Caller;
+import se.lagesbild.access.Caller;
 
 import java.time.Instant;
 

@@ -1,4 +1,11 @@
-package se.lagesbild.account;
+package se.lagesbild.invitation;
+
+import se.lagesbild.access.AuditTrail;
+import se.lagesbild.access.Caller;
+import se.lagesbild.access.Permission;
+import se.lagesbild.access.Role;
+import se.lagesbild.account.Accounts;
+import se.lagesbild.system.SecretToken;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -32,27 +39,23 @@ public class Invitations {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final InvitationRepository invitations;
-    private final UserRepository users;
     private final RoundService rounds;
     private final ResponseService responses;
     private final InstrumentCatalog instruments;
     private final OrganisationRepository organisations;
     private final Accounts accounts;
-    private final Passwords passwords;
     private final AuditTrail audit;
     private final Duration validity;
 
-    public Invitations(InvitationRepository invitations, UserRepository users, RoundService rounds, ResponseService responses,
+    public Invitations(InvitationRepository invitations, RoundService rounds, ResponseService responses,
                        InstrumentCatalog instruments, OrganisationRepository organisations, Accounts accounts,
-                       Passwords passwords, AuditTrail audit, @Value("${lagesbild.invitation.validity:14d}") Duration validity) {
+                       AuditTrail audit, @Value("${lagesbild.invitation.validity:14d}") Duration validity) {
         this.invitations = invitations;
-        this.users = users;
         this.rounds = rounds;
         this.responses = responses;
         this.instruments = instruments;
         this.organisations = organisations;
         this.accounts = accounts;
-        this.passwords = passwords;
         this.audit = audit;
         this.validity = validity;
     }
@@ -96,7 +99,7 @@ public class Invitations {
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
         String organisation = organisations.findById(round.organisationId()).map(o -> o.name()).orElse("");
         return new Preview(invitation.email(), organisation, round.label(), instrument.title(), instrument.titleEn(),
-                users.existsByUsername(invitation.email()));
+                accounts.exists(invitation.email()));
     }
 
     /** The signed-in person and, when the instrument needs no respondent role to start, their new response. */
@@ -116,15 +119,9 @@ public class Invitations {
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
         }
-        Accounts.SignedIn signedIn;
-        if (users.existsByUsername(invitation.email())) {
-            signedIn = accounts.login(invitation.email(), password, clientAddress);
-        } else {
-            passwords.requireAcceptable("password", password);
-            signedIn = accounts.signIn(accounts.create(null, invitation.email(), password, List.of()));
-        }
-        accounts.ensureRole(signedIn.caller().userId(), round.organisationId(), Role.RESPONDENT);
-        Caller caller = accounts.sessionsCaller(signedIn.caller().userId());
+        Accounts.SignedIn signedIn = accounts.signInInvited(invitation.email(), password, clientAddress,
+                round.organisationId(), Role.RESPONDENT);
+        Caller caller = signedIn.caller();
         invitations.update(invitation.accepted(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         audit.record(caller, round.organisationId(), "invitation.accepted", "invitation", invitation.id(), invitation.email());
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
@@ -133,7 +130,7 @@ public class Invitations {
             Response response = responses.start(round.id(), caller, null);
             responseId = response.id();
         }
-        return new Accepted(new Accounts.SignedIn(signedIn.token(), caller), round.id(), responseId);
+        return new Accepted(signedIn, round.id(), responseId);
     }
 
     private static Invitation usable(java.util.Optional<Invitation> found) {

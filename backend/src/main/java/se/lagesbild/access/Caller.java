@@ -1,4 +1,4 @@
-package se.lagesbild.account;
+package se.lagesbild.access;
 
 import io.micronaut.security.authentication.Authentication;
 
@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  */
 public record Caller(long userId, String username, boolean admin, Map<Long, Role> roles) {
 
-    static final String USER_ID = "userId";
-    static final String ORGANISATION_ROLES = "organisationRoles";
+    public static final String USER_ID = "userId";
+    public static final String ORGANISATION_ROLES = "organisationRoles";
 
     public Optional<Role> roleIn(long organisationId) {
         return Optional.ofNullable(roles.get(organisationId));
@@ -33,13 +33,13 @@ public record Caller(long userId, String username, boolean admin, Map<Long, Role
     }
 
     /** The attributes the caller travels in inside Micronaut Security's {@link Authentication}. */
-    Map<String, Object> attributes() {
+    public Map<String, Object> attributes() {
         Map<String, String> byOrganisation = new HashMap<>();
         roles.forEach((organisation, role) -> byOrganisation.put(String.valueOf(organisation), role.name()));
         return Map.of(USER_ID, userId, ORGANISATION_ROLES, byOrganisation);
     }
 
-    static Caller of(Authentication authentication) {
+    public static Caller of(Authentication authentication) {
         Map<String, Object> attributes = authentication.getAttributes();
         Map<Long, Role> roles = new HashMap<>();
         if (attributes.get(ORGANISATION_ROLES) instanceof Map<?, ?> byOrganisation) {

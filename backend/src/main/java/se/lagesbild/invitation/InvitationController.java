@@ -1,4 +1,9 @@
-package se.lagesbild.account;
+package se.lagesbild.invitation;
+
+import se.lagesbild.access.Caller;
+import se.lagesbild.account.Accounts;
+import se.lagesbild.system.ClientAddress;
+import se.lagesbild.account.SessionCookie;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

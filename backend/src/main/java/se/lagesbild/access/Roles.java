@@ -1,4 +1,4 @@
-package se.lagesbild.account;
+package se.lagesbild.access;
 
 /** Role names as compile-time constants, for {@code @Secured}. */
 public final class Roles {

@@ -1,4 +1,4 @@
-package se.lagesbild.account;
+package se.lagesbild.access;
 
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;

@@ -1,4 +1,9 @@
-package se.lagesbild.account;
+package se.lagesbild.organisation;
+
+import se.lagesbild.access.AuditEvent;
+import se.lagesbild.access.AuditTrail;
+import se.lagesbild.access.Caller;
+import se.lagesbild.access.Permission;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

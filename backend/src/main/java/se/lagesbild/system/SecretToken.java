@@ -1,4 +1,4 @@
-package se.lagesbild.account;
+package se.lagesbild.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,11 +1,11 @@
-package se.lagesbild.system;
+package se.lagesbild.apidocs;
 
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.security.annotation.Secured;
-import se.lagesbild.account.Roles;
+import se.lagesbild.access.Roles;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.swagger.v3.oas.annotations.Operation;

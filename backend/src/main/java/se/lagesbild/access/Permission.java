@@ -1,4 +1,4 @@
-package se.lagesbild.account;
+package se.lagesbild.access;
 
 import java.util.EnumSet;
 import java.util.Set;

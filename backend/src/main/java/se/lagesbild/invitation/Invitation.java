@@ -1,4 +1,4 @@
-package se.lagesbild.account;
+package se.lagesbild.invitation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;

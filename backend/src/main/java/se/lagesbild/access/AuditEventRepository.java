@@ -1,4 +1,4 @@
-package se.lagesbild.account;
+package se.lagesbild.access;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Pageable;

@@ -1,4 +1,4 @@
-package se.lagesbild.account;
+package se.lagesbild.access;
 
 /**
  * What a user may do in one organisation. Administrators stand apart ({@link Roles#ADMIN}, no organisation).

@@ -1,4 +1,4 @@
-package se.lagesbild.account;
+package se.lagesbild.invitation;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
