@@ -5,8 +5,6 @@ import io.micronaut.security.authentication.Authentication;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The signed-in user of a request, as the authorisation checks see it: who, whether an administrator, and the
@@ -19,17 +17,6 @@ public record Caller(long userId, String username, boolean admin, Map<Long, Role
 
     public Optional<Role> roleIn(long organisationId) {
         return Optional.ofNullable(roles.get(organisationId));
-    }
-
-    /** Whether the caller may do this with the organisation: administrators may everything, others by their role there. */
-    public boolean may(Permission permission, long organisationId) {
-        return admin || roleIn(organisationId).map(permission::isGrantedTo).orElse(false);
-    }
-
-    /** The organisations the caller may do this with; empty for an administrator, who may with all ({@link #admin}). */
-    public Set<Long> organisationsWhere(Permission permission) {
-        return roles.entrySet().stream().filter(entry -> permission.isGrantedTo(entry.getValue()))
-                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The attributes the caller travels in inside Micronaut Security's {@link Authentication}. */

@@ -11,7 +11,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import se.lagesbild.organisation.Organisation;
-import se.lagesbild.organisation.OrganisationRepository;
+import se.lagesbild.organisation.Organisations;
 import se.lagesbild.system.ProblemException;
 import se.lagesbild.system.RateLimiter;
 
@@ -29,7 +29,7 @@ public class Accounts {
 
     private final UserRepository users;
     private final UserRoleRepository userRoles;
-    private final OrganisationRepository organisations;
+    private final Organisations organisations;
     private final Passwords passwords;
     private final Sessions sessions;
     private final RateLimiter rateLimiter;
@@ -37,7 +37,7 @@ public class Accounts {
     private final RateLimiter.Limit perAccount;
     private final RateLimiter.Limit perAddress;
 
-    public Accounts(UserRepository users, UserRoleRepository userRoles, OrganisationRepository organisations,
+    public Accounts(UserRepository users, UserRoleRepository userRoles, Organisations organisations,
                     Passwords passwords, Sessions sessions, RateLimiter rateLimiter, AuditTrail audit,
                     @Value("${lagesbild.login.max-failures:10}") int maxFailures,
                     @Value("${lagesbild.login.max-failures-per-address:100}") int maxFailuresPerAddress,
@@ -188,7 +188,7 @@ public class Accounts {
                 throw ProblemException.badRequest(field + ".role", "Rollen " + assignment.role()
                         + " finns inte. Välj ADMIN, PROJECT_LEAD, RESPONDENT eller FACILITATOR.");
             }
-            if (assignment.organisationId() == null || !organisations.existsById(assignment.organisationId())) {
+            if (assignment.organisationId() == null || !organisations.exists(assignment.organisationId())) {
                 throw ProblemException.badRequest(field + ".organisationId", assignment.organisationId() == null
                         ? "Ange organisationen för rollen " + role + "."
                         : "Organisationen med id " + assignment.organisationId() + " finns inte.");
@@ -235,10 +235,10 @@ public class Accounts {
         if (roles.isEmpty()) {
             return List.of();
         }
-        Map<Long, String> names = organisations.findByIdIn(List.copyOf(roles.keySet())).stream()
-                .collect(Collectors.toMap(Organisation::id, Organisation::name, (a, b) -> a));
+        Map<Long, Organisation> byId = organisations.byId(roles.keySet());
         return roles.entrySet().stream()
-                .map(entry -> new OrganisationRoleView(entry.getKey(), names.getOrDefault(entry.getKey(), ""), entry.getValue()))
+                .map(entry -> new OrganisationRoleView(entry.getKey(),
+                        byId.containsKey(entry.getKey()) ? byId.get(entry.getKey()).name() : "", entry.getValue()))
                 .sorted(Comparator.comparing(OrganisationRoleView::organisationName).thenComparing(OrganisationRoleView::organisationId))
                 .toList();
     }

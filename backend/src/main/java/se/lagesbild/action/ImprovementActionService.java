@@ -2,6 +2,7 @@ package se.lagesbild.action;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import se.lagesbild.access.AccessPolicy;
 import se.lagesbild.access.AuditTrail;
 import se.lagesbild.access.Caller;
 import se.lagesbild.access.Permission;
@@ -72,7 +73,7 @@ public class ImprovementActionService {
     /** An action of a round whose organisation the caller manages; 404 for any other, as if it did not exist. */
     private ImprovementAction get(Caller caller, long actionId) {
         return actions.findById(actionId)
-                .filter(action -> caller.may(Permission.MANAGE, rounds.get(action.roundId()).organisationId()))
+                .filter(action -> AccessPolicy.permits(caller, Permission.MANAGE, rounds.get(action.roundId()).organisationId()))
                 .orElseThrow(() -> ProblemException.notFound("Åtgärden med id " + actionId + " finns inte."));
     }
 

@@ -5,11 +5,12 @@ import jakarta.inject.Singleton;
 import se.lagesbild.access.Caller;
 import se.lagesbild.access.Permission;
 import se.lagesbild.action.ImprovementAction;
-import se.lagesbild.action.ImprovementActionRepository;
+import se.lagesbild.action.ImprovementActionService;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.organisation.Organisation;
-import se.lagesbild.organisation.OrganisationRepository;
+import se.lagesbild.organisation.Organisations;
+import se.lagesbild.response.RoundResults;
 import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
 import se.lagesbild.scoring.RoundComparison;
@@ -18,7 +19,6 @@ import se.lagesbild.system.ProblemException;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Rounds over the years: two rounds compared, one organisation's timeline, and organisations side by side. */
@@ -26,13 +26,15 @@ import java.util.stream.Collectors;
 public class ComparisonService {
 
     private final RoundService rounds;
+    private final RoundResults results;
     private final InstrumentCatalog instruments;
-    private final ImprovementActionRepository actions;
-    private final OrganisationRepository organisations;
+    private final ImprovementActionService actions;
+    private final Organisations organisations;
 
-    public ComparisonService(RoundService rounds, InstrumentCatalog instruments, ImprovementActionRepository actions,
-                             OrganisationRepository organisations) {
+    public ComparisonService(RoundService rounds, RoundResults results, InstrumentCatalog instruments,
+                             ImprovementActionService actions, Organisations organisations) {
         this.rounds = rounds;
+        this.results = results;
         this.instruments = instruments;
         this.actions = actions;
         this.organisations = organisations;
@@ -59,10 +61,10 @@ public class ComparisonService {
                     + " och " + to.instrumentCode() + ") och kan inte jämföras. Välj två omgångar av samma instrument.",
                     List.of(new se.lagesbild.system.Problem.FieldError("to", "Omgången gäller ett annat instrument än " + from.label() + ".")));
         }
-        RoundScores fromScores = rounds.scores(from);
-        RoundScores toScores = rounds.scores(to);
+        RoundScores fromScores = results.scores(from);
+        RoundScores toScores = results.scores(to);
         RoundComparison.Comparison comparison = RoundComparison.compare(definition(from), fromScores, definition(to), toScores);
-        Map<String, List<ImprovementAction>> actionsByItem = actions.findByRoundIdOrderById(from.id()).stream()
+        Map<String, List<ImprovementAction>> actionsByItem = actions.ofRound(caller, from.id()).stream()
                 .collect(Collectors.groupingBy(ImprovementAction::itemCode));
         return new RoundsCompared(from, fromScores, to, toScores, comparison, actionsByItem);
     }
@@ -72,9 +74,8 @@ public class ComparisonService {
     }
 
     public List<ScoredRound> timeline(Caller caller, long organisationId, String instrumentCode) {
-        rounds.requireOrganisation(organisationId, caller, Permission.VIEW);
-        return rounds.timeline(organisationId, instrumentCode).stream()
-                .map(round -> new ScoredRound(round, rounds.scores(round))).toList();
+        return rounds.timeline(caller, organisationId, instrumentCode).stream()
+                .map(round -> new ScoredRound(round, results.scores(round))).toList();
     }
 
     /** One organisation's round in the regional view. */
@@ -83,15 +84,13 @@ public class ComparisonService {
 
     /** The organisations the caller may see (all for an administrator) side by side. */
     public List<OrganisationRound> sideBySide(Caller caller, String instrumentCode, String label) {
-        List<Round> labelled = rounds.withLabel(instrumentCode, label).stream()
-                .filter(round -> caller.may(Permission.VIEW, round.organisationId())).toList();
+        List<Round> labelled = rounds.withLabel(caller, instrumentCode, label);
         if (labelled.isEmpty()) {
             return List.of();
         }
-        Map<Long, Organisation> byId = organisations.findByIdIn(labelled.stream().map(Round::organisationId).toList()).stream()
-                .collect(Collectors.toMap(Organisation::id, Function.identity()));
+        Map<Long, Organisation> byId = organisations.byId(labelled.stream().map(Round::organisationId).toList());
         return labelled.stream()
-                .map(round -> new OrganisationRound(byId.get(round.organisationId()), round, rounds.scores(round)))
+                .map(round -> new OrganisationRound(byId.get(round.organisationId()), round, results.scores(round)))
                 .sorted(java.util.Comparator.comparing(row -> row.organisation().name()))
                 .toList();
     }

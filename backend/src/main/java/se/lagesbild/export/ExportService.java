@@ -6,17 +6,13 @@ import se.lagesbild.access.Permission;
 import se.lagesbild.comparison.ComparisonService;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
-import se.lagesbild.organisation.OrganisationController;
-import se.lagesbild.organisation.OrganisationRepository;
-import se.lagesbild.response.AnswerRepository;
-import se.lagesbild.response.Response;
-import se.lagesbild.response.ResponseRepository;
-import se.lagesbild.response.ResponseStatus;
+import se.lagesbild.organisation.Organisations;
+import se.lagesbild.response.ResponseService;
+import se.lagesbild.response.RoundResults;
 import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
 import se.lagesbild.system.ProblemException;
 
-import java.util.List;
 
 /** Gathers what each export shows: a round's raw answers or scores, or two rounds compared, and the report. */
 @Singleton
@@ -25,18 +21,18 @@ public class ExportService {
     private final RoundService rounds;
     private final ComparisonService comparisons;
     private final InstrumentCatalog instruments;
-    private final OrganisationRepository organisations;
-    private final ResponseRepository responses;
-    private final AnswerRepository answers;
+    private final Organisations organisations;
+    private final ResponseService responses;
+    private final RoundResults results;
 
     public ExportService(RoundService rounds, ComparisonService comparisons, InstrumentCatalog instruments,
-                         OrganisationRepository organisations, ResponseRepository responses, AnswerRepository answers) {
+                         Organisations organisations, ResponseService responses, RoundResults results) {
         this.rounds = rounds;
         this.comparisons = comparisons;
         this.instruments = instruments;
         this.organisations = organisations;
         this.responses = responses;
-        this.answers = answers;
+        this.results = results;
     }
 
     /**
@@ -46,20 +42,20 @@ public class ExportService {
     public Export answers(Caller caller, long roundId) {
         Round round = rounds.get(roundId, caller, Permission.MANAGE);
         InstrumentDefinition instrument = definition(round);
-        List<Response> submitted = responses.findByRoundIdAndStatus(roundId, ResponseStatus.SUBMITTED);
-        if (instrument.collectsManyRespondents() && submitted.size() < rounds.anonymityThreshold()) {
-            throw ProblemException.conflict("Omgång " + round.label() + " har " + submitted.size() + " inskickade svar. "
+        ResponseService.Submitted submitted = responses.submitted(roundId);
+        if (instrument.collectsManyRespondents() && submitted.responses().size() < rounds.anonymityThreshold()) {
+            throw ProblemException.conflict("Omgång " + round.label() + " har " + submitted.responses().size() + " inskickade svar. "
                     + "Enskilda svar lämnas ut först när minst " + rounds.anonymityThreshold()
                     + " har svarat, så att ingen kan pekas ut. Resultatet kan laddas ned i stället.");
         }
         return new Export(FileName.of(organisationName(round), round.label(), "svar"),
-                AnswersTable.of(instrument, submitted, answers.findSubmittedByRound(roundId)));
+                AnswersTable.of(instrument, submitted.responses(), submitted.answers()));
     }
 
     public Export scores(Caller caller, long roundId) {
         Round round = rounds.get(roundId, caller, Permission.VIEW);
         return new Export(FileName.of(organisationName(round), round.label(), "resultat"),
-                ScoresTable.of(definition(round), rounds.scores(round)));
+                ScoresTable.of(definition(round), results.scores(round)));
     }
 
     public Export comparison(Caller caller, long fromRoundId, long toRoundId) {
@@ -79,8 +75,7 @@ public class ExportService {
     }
 
     private String organisationName(Round round) {
-        return organisations.findById(round.organisationId()).orElseThrow(() -> OrganisationController.notFound(round.organisationId()))
-                .name();
+        return organisations.get(round.organisationId()).name();
     }
 
     private InstrumentDefinition definition(Round round) {

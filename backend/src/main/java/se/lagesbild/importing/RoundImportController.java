@@ -16,7 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import se.lagesbild.round.RoundController.NewRound;
+import se.lagesbild.round.NewRound;
 
 import java.io.IOException;
 

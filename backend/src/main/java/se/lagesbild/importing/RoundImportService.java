@@ -10,6 +10,7 @@ import se.lagesbild.access.Caller;
 import se.lagesbild.access.Permission;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
+import se.lagesbild.organisation.Organisations;
 import se.lagesbild.response.GivenResponse;
 import se.lagesbild.response.ResponseService;
 import se.lagesbild.round.Round;
@@ -37,13 +38,15 @@ public class RoundImportService {
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
     private final RoundService rounds;
+    private final Organisations organisations;
     private final ResponseService responses;
     private final InstrumentCatalog instruments;
     private final AuditTrail audit;
 
-    public RoundImportService(RoundService rounds, ResponseService responses, InstrumentCatalog instruments, AuditTrail audit) {
+    public RoundImportService(RoundService rounds, Organisations organisations, ResponseService responses, InstrumentCatalog instruments, AuditTrail audit) {
         this.audit = audit;
         this.rounds = rounds;
+        this.organisations = organisations;
         this.responses = responses;
         this.instruments = instruments;
     }
@@ -63,7 +66,7 @@ public class RoundImportService {
     @Transactional
     public ImportedRound importRound(Caller caller, long organisationId, String instrumentCode, @Nullable String instrumentVersion,
                                      String label, UploadedFile file) {
-        rounds.requireOrganisation(organisationId, caller, Permission.MANAGE);
+        organisations.require(organisationId, caller, Permission.MANAGE);
         InstrumentDefinition instrument = instrument(instrumentCode, instrumentVersion);
         if (file.content().length > MAX_FILE_BYTES) {
             throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Filen " + file.name() + " är "

@@ -211,7 +211,7 @@ public final class SpreadsheetRound {
         Matcher number = WHOLE_NUMBER.matcher(text);
         boolean readable = dontKnow || number.matches();
         Integer value = readable && !dontKnow ? Integer.valueOf(number.group(1)) : null;
-        if (!readable || !instrument.acceptsValue(value)) {
+        if (!readable || instrument.check(column.itemCode(), value) != InstrumentDefinition.AnswerCheck.ACCEPTED) {
             cellError(row, column, "värdet " + (NUMBER.matcher(text).matches() ? text : "”" + text + "”")
                     + " finns inte på skalan. Tillåtna värden: " + instrument.describeAcceptedValues(instrument.dontKnowLabel()) + ".");
             return Optional.empty();

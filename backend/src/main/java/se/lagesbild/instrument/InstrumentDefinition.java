@@ -97,7 +97,22 @@ public record InstrumentDefinition(
     }
 
     /** A value is a point on the scale, or null for "Vet inte" where the instrument offers it. */
-    public boolean acceptsValue(@Nullable Integer value) {
+    /** What {@link #check} says of an answer. */
+    public enum AnswerCheck { ACCEPTED, UNKNOWN_ITEM, OFF_SCALE }
+
+    /**
+     * The one check of an answer, for responses, workshops and imports alike: the item is in this version, and
+     * the value is a step of the scale, or null ("Vet inte") where the instrument offers it.
+     */
+    public AnswerCheck check(String itemCode, @Nullable Integer value) {
+        if (findItem(itemCode).isEmpty()) {
+            return AnswerCheck.UNKNOWN_ITEM;
+        }
+        return acceptsValue(value) ? AnswerCheck.ACCEPTED : AnswerCheck.OFF_SCALE;
+    }
+
+    /** Whether the value is a step of the scale, or null ("Vet inte") where the instrument offers it. */
+    private boolean acceptsValue(@Nullable Integer value) {
         if (value == null) {
             return dontKnowLabel != null;
         }

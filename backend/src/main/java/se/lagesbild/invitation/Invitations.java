@@ -15,7 +15,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
-import se.lagesbild.organisation.OrganisationRepository;
+import se.lagesbild.organisation.Organisations;
 import se.lagesbild.response.Response;
 import se.lagesbild.response.ResponseService;
 import se.lagesbild.round.Round;
@@ -42,13 +42,13 @@ public class Invitations {
     private final RoundService rounds;
     private final ResponseService responses;
     private final InstrumentCatalog instruments;
-    private final OrganisationRepository organisations;
+    private final Organisations organisations;
     private final Accounts accounts;
     private final AuditTrail audit;
     private final Duration validity;
 
     public Invitations(InvitationRepository invitations, RoundService rounds, ResponseService responses,
-                       InstrumentCatalog instruments, OrganisationRepository organisations, Accounts accounts,
+                       InstrumentCatalog instruments, Organisations organisations, Accounts accounts,
                        AuditTrail audit, @Value("${lagesbild.invitation.validity:14d}") Duration validity) {
         this.invitations = invitations;
         this.rounds = rounds;
@@ -97,7 +97,7 @@ public class Invitations {
         Invitation invitation = usable(invitations.findByTokenHash(SecretToken.hash(token)));
         Round round = rounds.get(invitation.roundId());
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
-        String organisation = organisations.findById(round.organisationId()).map(o -> o.name()).orElse("");
+        String organisation = organisations.get(round.organisationId()).name();
         return new Preview(invitation.email(), organisation, round.label(), instrument.title(), instrument.titleEn(),
                 accounts.exists(invitation.email()));
     }

@@ -14,7 +14,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import se.lagesbild.organisation.OrganisationController;
 
 import java.util.List;
 
@@ -25,18 +24,18 @@ import java.util.List;
 public class AuditController {
 
     private final AuditTrail audit;
+    private final Organisations organisations;
 
-    public AuditController(AuditTrail audit) {
+    public AuditController(AuditTrail audit, Organisations organisations) {
         this.audit = audit;
+        this.organisations = organisations;
     }
 
     @Get
     public List<AuditEvent> list(long organisationId, Caller caller,
                                  @QueryValue(defaultValue = "200") @Min(value = 1, message = "limit måste vara minst 1.")
                                  @Max(value = 1000, message = "limit får vara högst 1000.") int limit) {
-        if (!caller.may(Permission.MANAGE, organisationId)) {
-            throw OrganisationController.notFound(organisationId);
-        }
+        organisations.require(organisationId, caller, Permission.MANAGE);
         return audit.ofOrganisation(organisationId, limit);
     }
 }

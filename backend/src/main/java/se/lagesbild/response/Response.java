@@ -6,7 +6,6 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
-import se.lagesbild.access.Caller;
 
 import java.time.Instant;
 
@@ -23,10 +22,5 @@ public record Response(
 
     Response submitted(Instant at) {
         return new Response(id, roundId, respondentRole, ResponseStatus.SUBMITTED, createdAt, at, userId);
-    }
-
-    /** Only the person who started a response reads and changes it (administrators may everything). */
-    boolean isVisibleTo(Caller caller) {
-        return caller.admin() || (userId != null && userId == caller.userId());
     }
 }

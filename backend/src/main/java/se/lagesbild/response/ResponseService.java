@@ -3,9 +3,11 @@ package se.lagesbild.response;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import se.lagesbild.access.AccessPolicy;
 import se.lagesbild.access.AuditTrail;
 import se.lagesbild.access.Caller;
 import se.lagesbild.access.Permission;
+import se.lagesbild.instrument.AcceptedAnswers;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.round.Round;
@@ -55,17 +57,25 @@ public class ResponseService {
 
     /** The caller's own response (404 for anyone else's, as if it did not exist). */
     public Response get(long responseId, Caller caller) {
-        return responses.findById(responseId).filter(response -> response.isVisibleTo(caller)).orElseThrow(() -> notFound(responseId));
+        return responses.findById(responseId).filter(response -> AccessPolicy.permitsOwn(caller, response.userId())).orElseThrow(() -> notFound(responseId));
     }
 
     public List<Answer> answers(long responseId) {
         return answers.findByResponseIdOrderByItemCode(responseId);
     }
 
+    /** A round's submitted responses with all their answers, for the raw export; access is the exporter's to check. */
+    public record Submitted(List<Response> responses, List<Answer> answers) {
+    }
+
+    public Submitted submitted(long roundId) {
+        return new Submitted(responses.findByRoundIdAndStatus(roundId, ResponseStatus.SUBMITTED), answers.findSubmittedByRound(roundId));
+    }
+
     /** A round's responses: all of them for its project leads, one's own for everybody else who sees the round. */
     public List<ResponseSummary> summaries(long roundId, Caller caller) {
         Round round = rounds.get(roundId, caller, Permission.VIEW);
-        return caller.may(Permission.MANAGE, round.organisationId())
+        return AccessPolicy.permits(caller, Permission.MANAGE, round.organisationId())
                 ? responses.summariesByRound(roundId) : responses.summariesByRoundAndUser(roundId, caller.userId());
     }
 
@@ -79,18 +89,11 @@ public class ResponseService {
     @Transactional
     public SavedAnswer saveAnswer(Caller caller, long responseId, String itemCode, @Nullable Integer value, @Nullable String comment,
                                   @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
-        Response response = responses.findByIdForUpdate(responseId).filter(found -> found.isVisibleTo(caller))
+        Response response = responses.findByIdForUpdate(responseId).filter(found -> AccessPolicy.permitsOwn(caller, found.userId()))
                 .orElseThrow(() -> notFound(responseId));
         Round round = rounds.getOpenUntilCommit(response.roundId());
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
-        if (instrument.findItem(itemCode).isEmpty()) {
-            throw ProblemException.notFound("Påståendet " + itemCode + " finns inte i " + instrument.title()
-                    + " (version " + instrument.version() + ").");
-        }
-        if (!instrument.acceptsValue(value)) {
-            throw ProblemException.badRequest("value", "Värdet " + value + " finns inte på skalan för " + itemCode
-                    + ". Tillåtna värden: " + instrument.describeAcceptedValues() + ".");
-        }
+        AcceptedAnswers.require(instrument, itemCode, value);
         Optional<Answer> stored = answers.findByResponseIdAndItemCode(responseId, itemCode);
         if (stored.isPresent() && idempotencyKey != null && idempotencyKey.equals(stored.get().idempotencyKey())) {
             return new SavedAnswer(stored.get(), false);
@@ -113,7 +116,7 @@ public class ResponseService {
     /** Submits the response; submitting one that is already submitted answers the same result. */
     @Transactional
     public Response submit(long responseId, Caller caller) {
-        Response response = responses.findByIdForUpdate(responseId).filter(found -> found.isVisibleTo(caller))
+        Response response = responses.findByIdForUpdate(responseId).filter(found -> AccessPolicy.permitsOwn(caller, found.userId()))
                 .orElseThrow(() -> notFound(responseId));
         if (response.status() == ResponseStatus.SUBMITTED) {
             return response;
@@ -130,7 +133,7 @@ public class ResponseService {
      * Stores responses given outside the platform (a past round read from a spreadsheet) in the round as
      * submitted, every answer chosen and submitted at the given moment. The caller has checked them against
      * the round's instrument version with the same rules as {@link #start} and {@link #saveAnswer}
-     * ({@link InstrumentDefinition#acceptsRespondentRole}, {@link InstrumentDefinition#acceptsValue}).
+     * ({@link InstrumentDefinition#acceptsRespondentRole}, {@link InstrumentDefinition#check}).
      *
      * @return the number of answers stored
      */

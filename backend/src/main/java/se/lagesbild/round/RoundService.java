@@ -8,40 +8,31 @@ import se.lagesbild.access.Caller;
 import se.lagesbild.access.Permission;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
-import se.lagesbild.organisation.OrganisationController;
-import se.lagesbild.organisation.OrganisationRepository;
-import se.lagesbild.response.SubmittedAnswer;
-import se.lagesbild.response.SubmittedAnswers;
-import se.lagesbild.scoring.RoundScores;
-import se.lagesbild.scoring.RoundScoring;
-import se.lagesbild.scoring.ScoredResponse;
+import se.lagesbild.access.AccessPolicy;
+import se.lagesbild.organisation.Organisations;
 import se.lagesbild.system.ProblemException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Starting, listing and closing rounds, and scoring them. */
+/** Starting, listing and closing rounds; who may see or manage a round is its organisation's matter ({@link AccessPolicy}). */
 @Singleton
 public class RoundService {
 
     private final RoundRepository rounds;
-    private final OrganisationRepository organisations;
-    private final SubmittedAnswers submittedAnswers;
+    private final Organisations organisations;
     private final InstrumentCatalog instruments;
     private final AuditTrail audit;
     private final int anonymityThreshold;
 
-    public RoundService(RoundRepository rounds, OrganisationRepository organisations, SubmittedAnswers submittedAnswers,
-                        InstrumentCatalog instruments, AuditTrail audit,
+    public RoundService(RoundRepository rounds, Organisations organisations, InstrumentCatalog instruments, AuditTrail audit,
                         @Value("${lagesbild.anonymity-threshold:5}") int anonymityThreshold) {
         this.audit = audit;
         this.rounds = rounds;
         this.organisations = organisations;
-        this.submittedAnswers = submittedAnswers;
         this.instruments = instruments;
         this.anonymityThreshold = anonymityThreshold;
     }
@@ -49,7 +40,7 @@ public class RoundService {
     /** Starts a round on the newest version of the instrument; the round keeps that version. */
     @Transactional
     public Round start(Caller caller, long organisationId, String instrumentCode, String label) {
-        requireOrganisation(organisationId, caller, Permission.MANAGE);
+        organisations.require(organisationId, caller, Permission.MANAGE);
         Round round = start(organisationId, instruments.latest(instrumentCode), label);
         audit.record(caller, organisationId, "round.created", "round", round.id(), round.instrumentCode() + " " + round.label());
         return round;
@@ -58,16 +49,9 @@ public class RoundService {
     /** Starts a round on the given instrument version (an imported past round keeps the version it was answered on). */
     @Transactional
     public Round start(long organisationId, InstrumentDefinition instrument, String label) {
-        requireOrganisation(organisationId);
+        organisations.require(organisationId);
         return rounds.save(new Round(null, organisationId, instrument.code(), instrument.version(), label.strip(),
                 RoundStatus.OPEN, null, null));
-    }
-
-    /** Answers 404 for an organisation that does not exist. */
-    public void requireOrganisation(long organisationId) {
-        if (!organisations.existsById(organisationId)) {
-            throw OrganisationController.notFound(organisationId);
-        }
     }
 
     public Round get(long roundId) {
@@ -77,18 +61,10 @@ public class RoundService {
     /** The round, if the caller may do this with its organisation; otherwise 404 as if it did not exist. */
     public Round get(long roundId, Caller caller, Permission permission) {
         Round round = get(roundId);
-        if (!caller.may(permission, round.organisationId())) {
+        if (!AccessPolicy.permits(caller, permission, round.organisationId())) {
             throw notFound(roundId);
         }
         return round;
-    }
-
-    /** Answers 404 for an organisation that does not exist or that the caller may not do this with. */
-    public void requireOrganisation(long organisationId, Caller caller, Permission permission) {
-        requireOrganisation(organisationId);
-        if (!caller.may(permission, organisationId)) {
-            throw OrganisationController.notFound(organisationId);
-        }
     }
 
     /**
@@ -102,7 +78,7 @@ public class RoundService {
     /** {@link #getOpenUntilCommit(long)}, if the caller may do this with the round's organisation; otherwise 404. */
     public Round getOpenUntilCommit(long roundId, Caller caller, Permission permission) {
         Round round = getOpenUntilCommit(roundId);
-        if (!caller.may(permission, round.organisationId())) {
+        if (!AccessPolicy.permits(caller, permission, round.organisationId())) {
             throw notFound(roundId);
         }
         return round;
@@ -112,27 +88,27 @@ public class RoundService {
         return ProblemException.notFound("Omgången med id " + roundId + " finns inte.");
     }
 
-    public List<Round> ofOrganisation(long organisationId) {
-        requireOrganisation(organisationId);
+    /** The organisation's rounds, newest first, if the caller may see them; otherwise 404. */
+    public List<Round> ofOrganisation(Caller caller, long organisationId) {
+        organisations.require(organisationId, caller, Permission.VIEW);
         return rounds.findByOrganisationIdOrderByCreatedAtDesc(organisationId);
     }
 
-    /** All rounds of one organisation on one instrument, oldest first: its timeline. */
-    public List<Round> timeline(long organisationId, String instrumentCode) {
-        if (!organisations.existsById(organisationId)) {
-            throw OrganisationController.notFound(organisationId);
-        }
+    /** All rounds of one organisation on one instrument, oldest first: its timeline (404 unless the caller may see them). */
+    public List<Round> timeline(Caller caller, long organisationId, String instrumentCode) {
+        organisations.require(organisationId, caller, Permission.VIEW);
         instruments.latest(instrumentCode);
         return rounds.findByOrganisationIdAndInstrumentCodeOrderByCreatedAtAsc(organisationId, instrumentCode);
     }
 
-    /** Every organisation's newest round with this label on this instrument (e.g. all municipalities' 2025). */
-    public List<Round> withLabel(String instrumentCode, String label) {
+    /** Every organisation's newest round with this label on this instrument (e.g. all municipalities' 2025) that the caller may see. */
+    public List<Round> withLabel(Caller caller, String instrumentCode, String label) {
         instruments.latest(instrumentCode);
-        Map<Long, Round> newestPerOrganisation = new java.util.LinkedHashMap<>();
+        Map<Long, Round> newestPerOrganisation = new LinkedHashMap<>();
         rounds.findByInstrumentCodeAndLabelOrderByCreatedAtAsc(instrumentCode, label)
                 .forEach(round -> newestPerOrganisation.put(round.organisationId(), round));
-        return List.copyOf(newestPerOrganisation.values());
+        return newestPerOrganisation.values().stream()
+                .filter(round -> AccessPolicy.permits(caller, Permission.VIEW, round.organisationId())).toList();
     }
 
     /** Group figures over fewer respondents than this are withheld (instruments with many respondents). */
@@ -147,7 +123,7 @@ public class RoundService {
      */
     @Transactional
     public Round close(long roundId, Caller caller) {
-        Round round = rounds.findByIdForUpdate(roundId).filter(found -> caller.may(Permission.MANAGE, found.organisationId()))
+        Round round = rounds.findByIdForUpdate(roundId).filter(found -> AccessPolicy.permits(caller, Permission.MANAGE, found.organisationId()))
                 .orElseThrow(() -> notFound(roundId));
         if (!round.acceptsAnswers()) {
             return round;
@@ -155,18 +131,4 @@ public class RoundService {
         audit.record(caller, round.organisationId(), "round.closed", "round", round.id(), round.instrumentCode() + " " + round.label());
         return rounds.update(round.closed(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
-
-    public RoundScores scores(Round round) {
-        InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
-        Map<Long, ScoredResponse> submitted = new LinkedHashMap<>();
-        for (SubmittedAnswer answer : submittedAnswers.ofRound(round.id())) {
-            Map<String, Integer> answered = submitted.computeIfAbsent(answer.responseId(),
-                    id -> new ScoredResponse(answer.respondentRole(), new HashMap<>())).answers();
-            if (answer.itemCode() != null) {
-                answered.put(answer.itemCode(), answer.value());
-            }
-        }
-        return RoundScoring.score(instrument, List.copyOf(submitted.values()), anonymityThreshold);
-    }
-
 }

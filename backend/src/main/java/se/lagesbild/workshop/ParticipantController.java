@@ -33,10 +33,10 @@ public class ParticipantController {
 
     private static final Duration COOKIE_LIFETIME = Duration.ofDays(2);
 
-    private final WorkshopService workshops;
+    private final ParticipationService workshops;
     private final HttpClientAddressResolver addresses;
 
-    public ParticipantController(WorkshopService workshops, HttpClientAddressResolver addresses) {
+    public ParticipantController(ParticipationService workshops, HttpClientAddressResolver addresses) {
         this.workshops = workshops;
         this.addresses = addresses;
     }
@@ -54,7 +54,7 @@ public class ParticipantController {
 
     @Post("/join")
     public HttpResponse<JoinResult> join(String code, @Nullable @Body JoinRequest body, HttpRequest<?> request) {
-        WorkshopService.Joined joined = workshops.join(code, token(request), body == null ? null : body.group(), address(request));
+        ParticipationService.Joined joined = workshops.join(code, token(request), body == null ? null : body.group(), address(request));
         Cookie cookie = Cookie.of(ParticipantToken.COOKIE, joined.participantToken())
                 .path("/api/w/" + joined.code())
                 .httpOnly(true)

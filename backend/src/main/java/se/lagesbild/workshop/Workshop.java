@@ -6,7 +6,6 @@ import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
-import se.lagesbild.access.Caller;
 
 import java.time.Instant;
 
@@ -32,11 +31,6 @@ public record Workshop(
         @DateCreated @Nullable Instant createdAt,
         @Nullable Instant openedAt,
         @Nullable Instant closedAt) {
-
-    /** Only the facilitator who created a workshop runs it (and administrators, who may everything). */
-    public boolean isRunBy(Caller caller) {
-        return caller.admin() || (facilitatorUserId != null && facilitatorUserId == caller.userId());
-    }
 
     Workshop opened(Instant at) {
         return new Workshop(id, code, title, organisationId, instrumentCode, instrumentVersion, WorkshopStatus.OPEN,

@@ -1,4 +1,4 @@
-package se.lagesbild.account;
+package se.lagesbild.access;
 
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;

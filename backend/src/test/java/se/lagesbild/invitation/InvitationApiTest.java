@@ -1,4 +1,4 @@
-package se.lagesbild.account;
+package se.lagesbild.invitation;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,198 @@
+package se.lagesbild.workshop;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import se.lagesbild.instrument.AcceptedAnswers;
+import se.lagesbild.instrument.InstrumentCatalog;
+import se.lagesbild.instrument.InstrumentDefinition;
+import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.RateLimiter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The participants' side of workshops: join by code with no account, answer, reflect as a group. Codes that do
+ * not exist count against the caller's address in the shared {@link RateLimiter}, so codes cannot be found by
+ * guessing. The facilitator's side is {@link WorkshopService}.
+ */
+@Singleton
+public class ParticipationService {
+
+    static final int GROUP_MAX_LENGTH = 60;
+    static final int REFLECTION_MAX_LENGTH = 4000;
+
+    private final WorkshopRepository workshops;
+    private final WorkshopStore store;
+    private final InstrumentCatalog instruments;
+    private final RateLimiter rateLimiter;
+    private final RateLimiter.Limit wrongCodeLimit;
+
+    public ParticipationService(WorkshopRepository workshops, WorkshopStore store, InstrumentCatalog instruments,
+                                RateLimiter rateLimiter,
+                                @Value("${lagesbild.workshops.wrong-code-limit:30}") int wrongCodeLimit,
+                                @Value("${lagesbild.workshops.wrong-code-window:5m}") Duration wrongCodeWindow) {
+        this.workshops = workshops;
+        this.store = store;
+        this.instruments = instruments;
+        this.rateLimiter = rateLimiter;
+        this.wrongCodeLimit = new RateLimiter.Limit(wrongCodeLimit, wrongCodeWindow);
+    }
+
+    /** The instrument version of the workshop with this code (an unknown code counts against the address). */
+    public InstrumentDefinition instrumentOf(String typedCode, String clientAddress) {
+        Workshop workshop = findByCode(JoinCode.normalise(typedCode), clientAddress);
+        return instruments.version(workshop.instrumentCode(), workshop.instrumentVersion());
+    }
+
+    /** What a participant's page shows: the workshop, and, for a participant who joined, their own answers. */
+    public ParticipantView participantView(String typedCode, @Nullable String token, String clientAddress) {
+        String code = JoinCode.normalise(typedCode);
+        Optional<WorkshopStore.Participant> participant = findParticipant(token, code);
+        Workshop workshop = participant.map(p -> workshops.findById(p.workshopId()).orElseThrow()).orElseGet(() -> findByCode(code, clientAddress));
+        return ParticipantView.of(workshop, instruments.version(workshop.instrumentCode(), workshop.instrumentVersion()), participant.map(p -> ParticipantView.Me.of(p.group(),
+                store.answersOf(p.id()), p.group() == null ? List.of() : store.reflectionsOfGroup(workshop.id(), p.group()))).orElse(null));
+    }
+
+    /**
+     * Joins the workshop, or, for a participant who already joined it with this token, keeps their place and
+     * changes their group. Answers the token to keep.
+     */
+    public Joined join(String typedCode, @Nullable String token, @Nullable String group, String clientAddress) {
+        String code = JoinCode.normalise(typedCode);
+        String cleanGroup = cleanGroup(group);
+        Optional<WorkshopStore.Participant> known = findParticipant(token, code);
+        if (known.isPresent()) {
+            requireNotClosed(known.get().workshopStatus());
+            if (cleanGroup != null && !cleanGroup.equals(known.get().group())) {
+                store.setGroup(known.get().id(), cleanGroup);
+            }
+            return new Joined(code, token, cleanGroup == null ? known.get().group() : cleanGroup);
+        }
+        Workshop workshop = findByCode(code, clientAddress);
+        requireNotClosed(workshop.status());
+        String newToken = ParticipantToken.random();
+        store.addParticipant(workshop.id(), ParticipantToken.hash(newToken), cleanGroup, WorkshopService.now());
+        return new Joined(code, newToken, cleanGroup);
+    }
+
+    public record Joined(String code, String participantToken, @Nullable String group) {
+    }
+
+    /**
+     * Saves the participant's answer to an item (null: the instrument's single item), replacing their earlier
+     * one. Refused: no such participant in this workshop (403), an unknown item (404), a value off the scale
+     * (400), a workshop that is not open (409).
+     */
+    public void answer(String typedCode, @Nullable String token, @Nullable String itemCode, @Nullable Integer value,
+                       String clientAddress) {
+        String code = JoinCode.normalise(typedCode);
+        WorkshopStore.Participant participant = requireParticipant(token, code, clientAddress);
+        InstrumentDefinition instrument = instruments.version(participant.instrumentCode(), participant.instrumentVersion());
+        String item = itemCode == null ? onlyItem(instrument) : itemCode;
+        AcceptedAnswers.require(instrument, item, value);
+        requireOpen(participant.workshopStatus());
+        store.saveAnswer(participant.workshopId(), participant.id(), item, value, WorkshopService.now());
+    }
+
+    /** Saves the participant's group's text for one reflection prompt (0-based, in the instrument's order). */
+    public ReflectionView reflect(String typedCode, @Nullable String token, int promptIndex, @Nullable String text,
+                                  String clientAddress) {
+        String code = JoinCode.normalise(typedCode);
+        WorkshopStore.Participant participant = requireParticipant(token, code, clientAddress);
+        InstrumentDefinition instrument = instruments.version(participant.instrumentCode(), participant.instrumentVersion());
+        if (promptIndex < 0 || promptIndex >= instrument.reflectionPrompts().size()) {
+            throw ProblemException.notFound("Reflektionsfrågan " + (promptIndex + 1) + " finns inte; "
+                    + instrument.title() + " har " + instrument.reflectionPrompts().size() + " reflektionsfrågor.");
+        }
+        if (participant.group() == null) {
+            throw ProblemException.badRequest("group", "Ange först vilken grupp (bord) du sitter i; reflektionen sparas för gruppen.");
+        }
+        String clean = text == null ? "" : text.strip();
+        if (clean.length() > REFLECTION_MAX_LENGTH) {
+            throw ProblemException.badRequest("text", "Reflektionen får vara högst " + REFLECTION_MAX_LENGTH + " tecken.");
+        }
+        requireNotClosed(participant.workshopStatus());
+        Instant at = WorkshopService.now();
+        if (!store.saveReflection(participant.workshopId(), participant.group(), promptIndex, clean, at)) {
+            throw notOpen(WorkshopStatus.CLOSED);
+        }
+        return ReflectionView.of(new WorkshopStore.Reflection(participant.group(), promptIndex, clean, at), instrument);
+    }
+
+    private Optional<WorkshopStore.Participant> findParticipant(@Nullable String token, String code) {
+        if (token == null || token.isBlank() || !JoinCode.isWellFormed(code)) {
+            return Optional.empty();
+        }
+        return store.participant(ParticipantToken.hash(token.strip()), code);
+    }
+
+    /** The participant the token belongs to in this workshop; a token of another workshop writes nothing there. */
+    private WorkshopStore.Participant requireParticipant(@Nullable String token, String code, String clientAddress) {
+        Optional<WorkshopStore.Participant> participant = findParticipant(token, code);
+        if (participant.isPresent()) {
+            return participant.get();
+        }
+        findByCode(code, clientAddress);
+        throw new ProblemException(HttpStatus.FORBIDDEN, "Du är inte med i workshoppen " + code
+                + " på den här enheten. Gå med med koden först (sidan /w/" + code + ").");
+    }
+
+    /** The workshop with this code; an unknown code counts against the caller's address. */
+    private Workshop findByCode(String code, String clientAddress) {
+        String key = "workshop-code:" + clientAddress;
+        rateLimiter.closedFor(key, wrongCodeLimit).ifPresent(wait -> {
+            throw ProblemException.tooManyRequests("För många felaktiga workshopkoder från din adress. Försök igen om "
+                    + ProblemException.wholeSeconds(wait) + " sekunder.", wait);
+        });
+        Optional<Workshop> workshop = JoinCode.isWellFormed(code) ? workshops.findByCode(code) : Optional.empty();
+        if (workshop.isEmpty()) {
+            rateLimiter.count(key, wrongCodeLimit);
+            throw ProblemException.notFound("Det finns ingen workshop med koden " + code
+                    + ". Kontrollera koden på skärmen: sex tecken, bokstäver och siffror.");
+        }
+        return workshop.get();
+    }
+
+    private static String onlyItem(InstrumentDefinition instrument) {
+        List<InstrumentDefinition.Item> items = instrument.parts().stream().flatMap(part -> part.items().stream()).toList();
+        if (items.size() != 1) {
+            throw ProblemException.badRequest("itemCode", instrument.title() + " har " + items.size()
+                    + " frågor: spara varje svar med PUT /api/w/{code}/answers/{itemCode}.");
+        }
+        return items.get(0).code();
+    }
+
+    private static void requireOpen(WorkshopStatus status) {
+        if (status != WorkshopStatus.OPEN) {
+            throw notOpen(status);
+        }
+    }
+
+    private static void requireNotClosed(WorkshopStatus status) {
+        if (status == WorkshopStatus.CLOSED) {
+            throw notOpen(status);
+        }
+    }
+
+    private static ProblemException notOpen(WorkshopStatus status) {
+        return ProblemException.conflict(status == WorkshopStatus.CLOSED
+                ? "Workshoppen är avslutad och tar inte emot fler svar."
+                : "Workshoppen har inte öppnat än. Vänta tills samtalsledaren öppnar den och försök igen.");
+    }
+
+    private static String cleanGroup(@Nullable String group) {
+        if (group == null || group.isBlank()) {
+            return null;
+        }
+        String clean = group.strip();
+        if (clean.length() > GROUP_MAX_LENGTH) {
+            throw ProblemException.badRequest("group", "Gruppens namn får vara högst " + GROUP_MAX_LENGTH + " tecken.");
+        }
+        return clean;
+    }
+}
