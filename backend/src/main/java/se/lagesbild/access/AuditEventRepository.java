@@ -1,5 +1,9 @@
 package se.lagesbild.access;
 
+import io.micronaut.data.annotation.Query;
+import java.time.Instant;
+import java.util.Optional;
+
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -11,4 +15,10 @@ import java.util.List;
 public interface AuditEventRepository extends CrudRepository<AuditEvent, Long> {
 
     List<AuditEvent> findByOrganisationId(long organisationId, Pageable page);
+
+    /** The day's counted entry of this kind for this thing, locked until the transaction ends. */
+    @Query("""
+            SELECT * FROM audit_events WHERE action = :action AND entity_type = :entityType AND entity_id = :entityId
+            AND at = :at AND user_id IS NULL FOR UPDATE""")
+    Optional<AuditEvent> findCountedForUpdate(String action, String entityType, long entityId, Instant at);
 }

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -20,6 +22,7 @@ public class AuditTrail {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final int MAX_DETAIL = 500;
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private final AuditEventRepository events;
 
@@ -36,6 +39,18 @@ public class AuditTrail {
                 action, entityType, entityId, shortDetail));
         LOG.info("audit {} {} {} by {} in organisation {}", action, entityType, entityId,
                 caller == null ? "system" : caller.username(), organisationId);
+    }
+
+    /**
+     * Counts an event that must not name who did it or when within the day (a response submitted where many
+     * answer): one entry per thing and day (Swedish time), its detail the count, no user, no time of day.
+     */
+    public void countAnonymous(long organisationId, String action, String entityType, long entityId) {
+        Instant day = LocalDate.now(SWEDEN).atStartOfDay(SWEDEN).toInstant();
+        events.findCountedForUpdate(action, entityType, entityId, day).ifPresentOrElse(
+                counted -> events.update(new AuditEvent(counted.id(), counted.at(), counted.organisationId(), null, null,
+                        action, entityType, entityId, String.valueOf(Integer.parseInt(counted.detail()) + 1))),
+                () -> events.save(new AuditEvent(null, day, organisationId, null, null, action, entityType, entityId, "1")));
     }
 
     /** The newest entries of an organisation first, at most {@code limit}. */

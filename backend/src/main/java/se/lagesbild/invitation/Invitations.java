@@ -127,7 +127,7 @@ public class Invitations {
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
         Long responseId = null;
         if (!instrument.asksForRespondentRole()) {
-            Response response = responses.start(round.id(), caller, null);
+            Response response = responses.start(round.id(), caller, null).response();
             responseId = response.id();
         }
         return new Accepted(signedIn, round.id(), responseId);

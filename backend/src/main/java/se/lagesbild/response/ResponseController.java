@@ -1,6 +1,5 @@
 package se.lagesbild.response;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -16,7 +15,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
@@ -47,8 +45,9 @@ public class ResponseController {
 
     @Post("/rounds/{roundId}/responses")
     public HttpResponse<ResponseView> start(long roundId, @Valid @Body @Nullable NewResponse request, Caller caller) {
-        Response response = responses.start(roundId, caller, request == null ? null : request.respondentRole());
-        return HttpResponse.created(ResponseView.of(response, List.of()));
+        ResponseService.Started started = responses.start(roundId, caller, request == null ? null : request.respondentRole());
+        ResponseView view = ResponseView.of(started.response(), responses.answers(started.response().id()));
+        return started.created() ? HttpResponse.created(view) : HttpResponse.ok(view);
     }
 
     @Get("/responses/{responseId}")
@@ -68,45 +67,5 @@ public class ResponseController {
     @Post("/responses/{responseId}/submit")
     public ResponseView submit(long responseId, Caller caller) {
         return ResponseView.of(responses.submit(responseId, caller), responses.answers(responseId));
-    }
-
-    @Serdeable
-    public record NewResponse(@Nullable @Size(max = 30, message = "Rollen får vara högst 30 tecken.") String respondentRole) {
-    }
-
-    /**
-     * One answer as given: a value on the scale, or null for "Vet inte", an optional comment, and when the
-     * person chose it (the client's clock; optional, the server's time when absent).
-     */
-    @Serdeable
-    public record AnswerRequest(
-            @Nullable Integer value,
-            @Nullable @Size(max = Answer.MAX_COMMENT_LENGTH, message = "Kommentaren får vara högst 4000 tecken.") String comment,
-            @Nullable Instant answeredAt) {
-    }
-
-    @Serdeable
-    public record AnswerView(String itemCode,
-                             @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Integer value,
-                             @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String comment,
-                             Instant updatedAt,
-                             @Nullable Instant answeredAt,
-                             @Nullable Boolean applied) {
-        static AnswerView of(Answer answer) {
-            return new AnswerView(answer.itemCode(), answer.value(), answer.comment(), answer.updatedAt(), answer.answeredAt(), null);
-        }
-
-        static AnswerView of(Answer answer, boolean applied) {
-            return new AnswerView(answer.itemCode(), answer.value(), answer.comment(), answer.updatedAt(), answer.answeredAt(), applied);
-        }
-    }
-
-    @Serdeable
-    public record ResponseView(long id, long roundId, @Nullable String respondentRole, ResponseStatus status,
-                               @Nullable Instant createdAt, @Nullable Instant submittedAt, List<AnswerView> answers) {
-        static ResponseView of(Response response, List<Answer> answers) {
-            return new ResponseView(response.id(), response.roundId(), response.respondentRole(), response.status(),
-                    response.createdAt(), response.submittedAt(), answers.stream().map(AnswerView::of).toList());
-        }
     }
 }

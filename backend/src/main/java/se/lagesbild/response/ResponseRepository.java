@@ -28,4 +28,20 @@ public interface ResponseRepository extends CrudRepository<Response, Long> {
     List<ResponseSummary> summariesByRoundAndUser(long roundId, long userId);
 
     List<Response> findByRoundIdAndStatus(long roundId, ResponseStatus status);
+
+    Optional<Response> findByRespondentKey(String respondentKey);
+
+    /** Locks the response found by its key, like {@link #findByIdForUpdate}. */
+    @Query("SELECT * FROM responses WHERE respondent_key = :respondentKey FOR UPDATE")
+    Optional<Response> findByRespondentKeyForUpdate(String respondentKey);
+
+    @Query("""
+            SELECT r.id, r.round_id, r.respondent_role, r.status, r.created_at, r.submitted_at,
+                   (SELECT COUNT(*) FROM answers a WHERE a.response_id = r.id) AS answered
+            FROM responses r WHERE r.respondent_key = :respondentKey""")
+    List<ResponseSummary> summariesByRespondentKey(String respondentKey);
+
+    long countByRoundId(long roundId);
+
+    long countByRoundIdAndStatus(long roundId, ResponseStatus status);
 }

@@ -29,35 +29,110 @@ public class ResponseService {
     private final RoundService rounds;
     private final InstrumentCatalog instruments;
     private final AuditTrail audit;
+    private final RespondentKeys keys;
 
     public ResponseService(ResponseRepository responses, AnswerRepository answers, RoundService rounds,
-                           InstrumentCatalog instruments, AuditTrail audit) {
+                           InstrumentCatalog instruments, AuditTrail audit, RespondentKeys keys) {
         this.audit = audit;
+        this.keys = keys;
         this.responses = responses;
         this.answers = answers;
         this.rounds = rounds;
         this.instruments = instruments;
     }
 
+    /**
+     * Starts the caller's response. Where many answer, the response is the caller's own only through a key that
+     * the platform derives from the account (no user id is stored with it), and a person has one response per
+     * round: starting again answers the one they have. An administrator keying in answers (from paper) gets a new
+     * response each time.
+     */
     @Transactional
-    public Response start(long roundId, Caller caller, @Nullable String respondentRole) {
+    public Started start(long roundId, Caller caller, @Nullable String respondentRole) {
         Round round = rounds.getOpenUntilCommit(roundId, caller, Permission.ANSWER);
+        InstrumentDefinition instrument = openInstrument(round);
+        if (!instrument.collectsManyRespondents()) {
+            String role = checkedRole(instrument, respondentRole);
+            return new Started(responses.save(new Response(null, roundId, role, ResponseStatus.DRAFT, null, null, caller.userId(), null)), true);
+        }
+        String key = caller.admin() ? keys.unattached() : keys.ofAccount(caller.userId(), roundId);
+        return startWithKey(round, instrument, key, respondentRole);
+    }
+
+    /** Starts the response of whoever holds the token (a survey link): one response per token, ever. */
+    @Transactional
+    public Started startWithToken(long roundId, String token, @Nullable String respondentRole) {
+        Round round = rounds.getOpenUntilCommit(roundId);
+        return startWithKey(round, openInstrument(round), keys.ofToken(token), respondentRole);
+    }
+
+    /** A response, and whether this call created it (false: the one the person already had). */
+    public record Started(Response response, boolean created) {
+    }
+
+    private Started startWithKey(Round round, InstrumentDefinition instrument, String key, @Nullable String respondentRole) {
+        Optional<Response> existing = responses.findByRespondentKey(key);
+        if (existing.isPresent()) {
+            return new Started(existing.get(), false);
+        }
+        String role = checkedRole(instrument, respondentRole);
+        return new Started(responses.save(new Response(null, round.id(), role, ResponseStatus.DRAFT, null, null, null, key)), true);
+    }
+
+    private InstrumentDefinition openInstrument(Round round) {
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
         }
-        InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
+        return instruments.version(round.instrumentCode(), round.instrumentVersion());
+    }
+
+    private static String checkedRole(InstrumentDefinition instrument, @Nullable String respondentRole) {
         String role = blankToNull(respondentRole);
         if (!instrument.acceptsRespondentRole(role)) {
             throw ProblemException.badRequest("respondentRole", instrument.asksForRespondentRole()
                     ? "Välj vilken roll du svarar i: " + instrument.describeRespondentRoles() + "."
                     : instrument.title() + " frågar inte efter roll; skicka ingen respondentRole.");
         }
-        return responses.save(new Response(null, roundId, role, ResponseStatus.DRAFT, null, null, caller.userId()));
+        return role;
     }
 
     /** The caller's own response (404 for anyone else's, as if it did not exist). */
     public Response get(long responseId, Caller caller) {
-        return responses.findById(responseId).filter(response -> AccessPolicy.permitsOwn(caller, response.userId())).orElseThrow(() -> notFound(responseId));
+        return responses.findById(responseId).filter(response -> owns(caller, response)).orElseThrow(() -> notFound(responseId));
+    }
+
+    /** How many responses a round has: started (drafts and submitted) and submitted. */
+    public record Counts(long started, long submitted) {
+    }
+
+    public Counts counts(long roundId) {
+        return new Counts(responses.countByRoundId(roundId), responses.countByRoundIdAndStatus(roundId, ResponseStatus.SUBMITTED));
+    }
+
+    /** Submitted responses per respondent role (roles in the instrument's terms), for the participation panel. */
+    public java.util.Map<String, Long> submittedByRole(long roundId) {
+        java.util.Map<String, Long> byRole = new java.util.LinkedHashMap<>();
+        responses.findByRoundIdAndStatus(roundId, ResponseStatus.SUBMITTED).forEach(response -> {
+            if (response.respondentRole() != null) {
+                byRole.merge(response.respondentRole(), 1L, Long::sum);
+            }
+        });
+        return byRole;
+    }
+
+    /** The response answered with this token, if one was started. */
+    public Optional<Response> ofToken(String token) {
+        return responses.findByRespondentKey(keys.ofToken(token));
+    }
+
+    /** Whether the response is the caller's: by its user, or by the key the platform derives from the caller's account. */
+    private boolean owns(Caller caller, Response response) {
+        Long owner = response.userId();
+        if (owner == null && response.respondentKey() != null
+                && response.respondentKey().equals(keys.ofAccount(caller.userId(), response.roundId()))) {
+            owner = caller.userId();
+        }
+        return AccessPolicy.permitsOwn(caller, owner);
     }
 
     public List<Answer> answers(long responseId) {
@@ -72,9 +147,13 @@ public class ResponseService {
         return new Submitted(responses.findByRoundIdAndStatus(roundId, ResponseStatus.SUBMITTED), answers.findSubmittedByRound(roundId));
     }
 
-    /** A round's responses: all of them for its project leads, one's own for everybody else who sees the round. */
+    /** A round's responses: one's own where many answer; otherwise all of them for its project leads, one's own for the rest. */
     public List<ResponseSummary> summaries(long roundId, Caller caller) {
         Round round = rounds.get(roundId, caller, Permission.VIEW);
+        if (instruments.version(round.instrumentCode(), round.instrumentVersion()).collectsManyRespondents()) {
+            // Where many answer, nobody sees a list of individual responses, a lead or an administrator neither.
+            return responses.summariesByRespondentKey(keys.ofAccount(caller.userId(), roundId));
+        }
         return AccessPolicy.permits(caller, Permission.MANAGE, round.organisationId())
                 ? responses.summariesByRound(roundId) : responses.summariesByRoundAndUser(roundId, caller.userId());
     }
@@ -89,8 +168,22 @@ public class ResponseService {
     @Transactional
     public SavedAnswer saveAnswer(Caller caller, long responseId, String itemCode, @Nullable Integer value, @Nullable String comment,
                                   @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
-        Response response = responses.findByIdForUpdate(responseId).filter(found -> AccessPolicy.permitsOwn(caller, found.userId()))
+        Response response = responses.findByIdForUpdate(responseId).filter(found -> owns(caller, found))
                 .orElseThrow(() -> notFound(responseId));
+        return saveAnswer(response, itemCode, value, comment, answeredAt, idempotencyKey);
+    }
+
+    /** {@link #saveAnswer(Caller, long, String, Integer, String, Instant, String)} for the holder of a survey token. */
+    @Transactional
+    public SavedAnswer saveAnswerWithToken(String token, String itemCode, @Nullable Integer value, @Nullable String comment,
+                                           @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
+        Response response = responses.findByRespondentKeyForUpdate(keys.ofToken(token)).orElseThrow(ResponseService::notStarted);
+        return saveAnswer(response, itemCode, value, comment, answeredAt, idempotencyKey);
+    }
+
+    private SavedAnswer saveAnswer(Response response, String itemCode, @Nullable Integer value, @Nullable String comment,
+                                   @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
+        long responseId = response.id();
         Round round = rounds.getOpenUntilCommit(response.roundId());
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
         AcceptedAnswers.require(instrument, itemCode, value);
@@ -116,8 +209,22 @@ public class ResponseService {
     /** Submits the response; submitting one that is already submitted answers the same result. */
     @Transactional
     public Response submit(long responseId, Caller caller) {
-        Response response = responses.findByIdForUpdate(responseId).filter(found -> AccessPolicy.permitsOwn(caller, found.userId()))
+        Response response = responses.findByIdForUpdate(responseId).filter(found -> owns(caller, found))
                 .orElseThrow(() -> notFound(responseId));
+        return submit(response, caller);
+    }
+
+    /** Submits the response of the holder of a survey token; again answers the same result. */
+    @Transactional
+    public Response submitWithToken(String token) {
+        return submit(responses.findByRespondentKeyForUpdate(keys.ofToken(token)).orElseThrow(ResponseService::notStarted), null);
+    }
+
+    /**
+     * Where many answer, the audit trail counts submitted responses per round and day and names nobody: no
+     * response id, no user, no time of day, so nothing in it pairs a person with a response.
+     */
+    private Response submit(Response response, @Nullable Caller caller) {
         if (response.status() == ResponseStatus.SUBMITTED) {
             return response;
         }
@@ -125,7 +232,11 @@ public class ResponseService {
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd; svaret kan inte längre skickas in.");
         }
-        audit.record(caller, round.organisationId(), "response.submitted", "response", response.id(), null);
+        if (response.respondentKey() != null) {
+            audit.countAnonymous(round.organisationId(), "response.submitted", "round", round.id());
+        } else {
+            audit.record(caller, round.organisationId(), "response.submitted", "response", response.id(), null);
+        }
         return responses.update(response.submitted(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
 
@@ -140,7 +251,7 @@ public class ResponseService {
     @Transactional
     public int storeSubmitted(long roundId, List<GivenResponse> given, Instant at) {
         List<Response> saved = responses.saveAll(given.stream()
-                .map(response -> new Response(null, roundId, response.respondentRole(), ResponseStatus.SUBMITTED, null, at, null))
+                .map(response -> new Response(null, roundId, response.respondentRole(), ResponseStatus.SUBMITTED, null, at, null, null))
                 .toList());
         List<Answer> toSave = new ArrayList<>();
         for (int i = 0; i < saved.size(); i++) {
@@ -160,6 +271,10 @@ public class ResponseService {
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
         }
+    }
+
+    private static ProblemException notStarted() {
+        return ProblemException.conflict("Svaret är inte påbörjat. Börja med att öppna länken och välja roll om du blir tillfrågad.");
     }
 
     private static ProblemException notFound(long responseId) {

@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,4 +28,6 @@ public interface RoundRepository extends CrudRepository<Round, Long> {
     List<Round> findByOrganisationIdAndInstrumentCodeOrderByCreatedAtAsc(long organisationId, String instrumentCode);
 
     List<Round> findByInstrumentCodeAndLabelOrderByCreatedAtAsc(String instrumentCode, String label);
+
+    List<Round> findByStatusAndClosedAtLessThan(RoundStatus status, Instant closedAt);
 }

@@ -1,6 +1,7 @@
 package se.lagesbild.round;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import se.lagesbild.access.AuditTrail;
@@ -26,11 +27,14 @@ public class RoundService {
     private final Organisations organisations;
     private final InstrumentCatalog instruments;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher<RoundClosed> closings;
     private final int anonymityThreshold;
 
     public RoundService(RoundRepository rounds, Organisations organisations, InstrumentCatalog instruments, AuditTrail audit,
+                        ApplicationEventPublisher<RoundClosed> closings,
                         @Value("${lagesbild.anonymity-threshold:5}") int anonymityThreshold) {
         this.audit = audit;
+        this.closings = closings;
         this.rounds = rounds;
         this.organisations = organisations;
         this.instruments = instruments;
@@ -111,6 +115,11 @@ public class RoundService {
                 .filter(round -> AccessPolicy.permits(caller, Permission.VIEW, round.organisationId())).toList();
     }
 
+    /** Rounds closed before this moment (for erasing what is kept only while a round is open). */
+    public List<Round> closedBefore(Instant moment) {
+        return rounds.findByStatusAndClosedAtLessThan(RoundStatus.CLOSED, moment);
+    }
+
     /** Group figures over fewer respondents than this are withheld (instruments with many respondents). */
     public int anonymityThreshold() {
         return anonymityThreshold;
@@ -129,6 +138,8 @@ public class RoundService {
             return round;
         }
         audit.record(caller, round.organisationId(), "round.closed", "round", round.id(), round.instrumentCode() + " " + round.label());
-        return rounds.update(round.closed(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        Round closed = rounds.update(round.closed(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        closings.publishEvent(new RoundClosed(closed.id(), closed.organisationId()));
+        return closed;
     }
 }

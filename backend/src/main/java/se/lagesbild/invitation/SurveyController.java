@@ -1,0 +1,107 @@
+package se.lagesbild.invitation;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import se.lagesbild.instrument.InstrumentDefinition;
+import se.lagesbild.response.AnswerRequest;
+import se.lagesbild.response.AnswerView;
+import se.lagesbild.response.NewResponse;
+import se.lagesbild.response.ResponseService;
+import se.lagesbild.response.ResponseView;
+
+import java.time.Duration;
+
+/**
+ * Answering through a survey link, with no account: {@code /s/{token}} in the browser. The token is the
+ * respondent's key; it is never written to the log (see {@code logback.xml} and docs/anonymity.md).
+ */
+@Tag(name = "Survey links (respondents, no account)")
+@Controller("/api/s/{token}")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SurveyController {
+
+    /** Keeps the anonymous token an open link gave this device, so a reload or a return resumes the same response. */
+    static final String COOKIE_PREFIX = "lagesbild_s_";
+    private static final Duration COOKIE_LIFETIME = Duration.ofDays(120);
+
+    private final SurveyService surveys;
+    private final ResponseService responses;
+
+    public SurveyController(SurveyService surveys, ResponseService responses) {
+        this.surveys = surveys;
+        this.responses = responses;
+    }
+
+    /** What the link opens: the round, its instrument and how far this link's response has come. */
+    @Get
+    public SurveyService.SurveyView view(@Size(max = 100) String token) {
+        return surveys.view(token);
+    }
+
+    /** The instrument version the round is answered on. */
+    @Get("/instrument")
+    public InstrumentDefinition instrument(@Size(max = 100) String token) {
+        return surveys.instrument(token);
+    }
+
+    /** With the round's open link: this device's own anonymous token (201 new, 200 the one it had). */
+    @Post("/join")
+    public HttpResponse<JoinResult> join(@Size(max = 100) String token, HttpRequest<?> request) {
+        long roundId = surveys.view(token).roundId();
+        String earlier = request.getCookies().findCookie(COOKIE_PREFIX + roundId).map(Cookie::getValue).orElse(null);
+        SurveyService.Joined joined = surveys.join(token, earlier);
+        Cookie cookie = Cookie.of(COOKIE_PREFIX + roundId, joined.token()).path("/").httpOnly(true)
+                .sameSite(SameSite.Lax).secure(request.isSecure()).maxAge(COOKIE_LIFETIME);
+        JoinResult body = new JoinResult(joined.token());
+        return (joined.created() ? HttpResponse.created(body) : HttpResponse.ok(body)).cookie(cookie);
+    }
+
+    /** Starts this link's response (201), or answers the one it has (200): one response per link, ever. */
+    @Post("/response")
+    public HttpResponse<ResponseView> start(@Size(max = 100) String token, @Valid @Body @Nullable NewResponse request) {
+        ResponseService.Started started = surveys.start(token, request == null ? null : request.respondentRole());
+        ResponseView view = ResponseView.of(started.response(), responses.answers(started.response().id()));
+        return started.created() ? HttpResponse.created(view) : HttpResponse.ok(view);
+    }
+
+    @Get("/response")
+    public ResponseView response(@Size(max = 100) String token) {
+        var response = surveys.response(token);
+        return ResponseView.of(response, responses.answers(response.id()));
+    }
+
+    @Put("/answers/{itemCode}")
+    public AnswerView answer(@Size(max = 100) String token, String itemCode, @Valid @Body AnswerRequest request,
+                             @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "Idempotency-Key får vara högst 64 tecken.") String idempotencyKey) {
+        ResponseService.SavedAnswer saved = surveys.answer(token, itemCode, request, idempotencyKey);
+        return AnswerView.of(saved.answer(), saved.applied());
+    }
+
+    @Post("/submit")
+    public ResponseView submit(@Size(max = 100) String token) {
+        var response = surveys.submit(token);
+        return ResponseView.of(response, responses.answers(response.id()));
+    }
+
+    @Serdeable
+    public record JoinResult(String token) {
+    }
+}
