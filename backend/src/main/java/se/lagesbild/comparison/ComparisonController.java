@@ -1,5 +1,6 @@
 package se.lagesbild.comparison;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -14,6 +15,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
 import se.lagesbild.action.ImprovementAction;
 import se.lagesbild.round.Round;
+import se.lagesbild.scoring.ChangeInterval;
 import se.lagesbild.scoring.RoundComparison;
 import se.lagesbild.scoring.RoundScores;
 
@@ -25,7 +27,6 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @SerdeImport(RoundComparison.Change.class)
-@SerdeImport(RoundComparison.PartChange.class)
 public class ComparisonController {
 
     private final ComparisonService comparisons;
@@ -62,14 +63,15 @@ public class ComparisonController {
     /** The two rounds compared; {@code from} and {@code to} are their ids, as asked. */
     @Serdeable
     public record ComparisonView(long from, long to, RoundSide fromRound, RoundSide toRound, TotalChange total,
-                                 List<RoundComparison.PartChange> parts, List<ItemView> items) {
+                                 List<PartView> parts, List<ItemView> items) {
         static ComparisonView of(ComparisonService.RoundsCompared compared) {
             RoundComparison.Comparison comparison = compared.comparison();
             RoundComparison.Change total = comparison.total();
             return new ComparisonView(compared.from().id(), compared.to().id(),
                     RoundSide.of(compared.from(), compared.fromScores()), RoundSide.of(compared.to(), compared.toScores()),
-                    new TotalChange(total.from(), total.to(), total.delta(), total.direction(), comparison.totalSum()),
-                    comparison.parts(),
+                    new TotalChange(total.from(), total.to(), total.delta(), total.direction(), comparison.totalSum(),
+                            Interval.of(comparison.totalInterval()), clearOf(comparison.totalInterval())),
+                    comparison.parts().stream().map(PartView::of).toList(),
                     comparison.items().stream().map(item -> ItemView.of(item,
                             compared.actionsByItem().getOrDefault(item.code(), List.of()))).toList());
         }
@@ -85,20 +87,52 @@ public class ComparisonController {
         }
     }
 
-    /** The total mean on both sides; {@code sum} compares only complete totals over the same number of items. */
+    /**
+     * The total mean on both sides; {@code sum} compares only complete totals over the same number of items.
+     * {@code interval} and {@code clear}, here as on parts and items, are always present: null where a side has
+     * no values or too few respondents for an interval (docs/change-intervals.md).
+     */
     @Serdeable
     public record TotalChange(@Nullable Double from, @Nullable Double to, @Nullable Double delta,
-                              @Nullable String direction, RoundComparison.Change sum) {
+                              @Nullable String direction, RoundComparison.Change sum,
+                              @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Interval interval,
+                              @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Boolean clear) {
+    }
+
+    @Serdeable
+    public record PartView(String code, String title, @Nullable Double from, @Nullable Double to, @Nullable Double delta,
+                           @Nullable String direction,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Interval interval,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Boolean clear) {
+        static PartView of(RoundComparison.PartChange part) {
+            return new PartView(part.code(), part.title(), part.from(), part.to(), part.delta(), part.direction(),
+                    Interval.of(part.interval()), clearOf(part.interval()));
+        }
     }
 
     @Serdeable
     public record ItemView(String code, String partCode, String text, @Nullable Double from, @Nullable Double to,
                            @Nullable Double delta, @Nullable String direction, @Nullable Integer fromN,
-                           @Nullable Integer toN, boolean inFrom, boolean inTo, List<ImprovementAction> actions) {
+                           @Nullable Integer toN, boolean inFrom, boolean inTo, List<ImprovementAction> actions,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Interval interval,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Boolean clear) {
         static ItemView of(RoundComparison.ItemChange item, List<ImprovementAction> actions) {
             return new ItemView(item.code(), item.partCode(), item.text(), item.from(), item.to(), item.delta(),
-                    item.direction(), item.fromN(), item.toN(), item.inFrom(), item.inTo(), actions);
+                    item.direction(), item.fromN(), item.toN(), item.inFrom(), item.inTo(), actions,
+                    Interval.of(item.interval()), clearOf(item.interval()));
         }
+    }
+
+    /** The 95 % interval of the change {@code to − from}, two decimals. */
+    @Serdeable
+    public record Interval(double low, double high) {
+        static Interval of(@Nullable ChangeInterval interval) {
+            return interval == null ? null : new Interval(interval.low(), interval.high());
+        }
+    }
+
+    private static Boolean clearOf(@Nullable ChangeInterval interval) {
+        return interval == null ? null : interval.clear();
     }
 
     @Serdeable

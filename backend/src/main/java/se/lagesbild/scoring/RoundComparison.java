@@ -16,14 +16,19 @@ import java.util.stream.Collectors;
  * are matched by code, so rounds on different versions of an instrument compare; an item or part that only
  * one version has shows the other side as null. A pure function over already computed scores, so a side that
  * scoring withheld (anonymity) stays withheld here.
+ *
+ * <p>Each change of a mean also gets a 95 % interval and whether it is clear ({@link ChangeInterval}), where
+ * scoring kept moments on both sides: not where a side is withheld, has no values, or is under the anonymity
+ * threshold of respondents (the one-respondent checklist).
  */
 public final class RoundComparison {
 
     private RoundComparison() {
     }
 
-    /** What moved between two rounds. */
-    public record Comparison(Change total, Change totalSum, List<PartChange> parts, List<ItemChange> items) {
+    /** What moved between two rounds; {@code totalInterval} is the interval of the total mean's change, or null. */
+    public record Comparison(Change total, ChangeInterval totalInterval, Change totalSum, List<PartChange> parts,
+                             List<ItemChange> items) {
     }
 
     /**
@@ -33,12 +38,14 @@ public final class RoundComparison {
     public record Change(Double from, Double to, Double delta, String direction) {
     }
 
-    public record PartChange(String code, String title, Double from, Double to, Double delta, String direction) {
+    public record PartChange(String code, String title, Double from, Double to, Double delta, String direction,
+                             ChangeInterval interval) {
     }
 
     /** One item on both sides, with how many gave it a value on each side (n). */
     public record ItemChange(String code, String partCode, String text, Double from, Double to, Double delta,
-                             String direction, Integer fromN, Integer toN, boolean inFrom, boolean inTo) {
+                             String direction, Integer fromN, Integer toN, boolean inFrom, boolean inTo,
+                             ChangeInterval interval) {
     }
 
     public static Comparison compare(InstrumentDefinition fromInstrument, RoundScores from,
@@ -54,7 +61,8 @@ public final class RoundComparison {
         List<PartChange> parts = new ArrayList<>();
         for (InstrumentDefinition.Part part : union(toInstrument.parts(), fromInstrument.parts(), InstrumentDefinition.Part::code)) {
             Change change = change(mean(fromParts.get(part.code())), mean(toParts.get(part.code())));
-            parts.add(new PartChange(part.code(), part.title(), change.from(), change.to(), change.delta(), change.direction()));
+            parts.add(new PartChange(part.code(), part.title(), change.from(), change.to(), change.delta(), change.direction(),
+                    interval(from.spread().parts().get(part.code()), to.spread().parts().get(part.code()), change)));
         }
 
         Map<String, RoundScores.ItemScore> fromItems = byCode(from.items(), RoundScores.ItemScore::code);
@@ -76,9 +84,15 @@ public final class RoundComparison {
             Change change = change(before == null ? null : before.mean(), after == null ? null : after.mean());
             itemChanges.add(new ItemChange(item.code(), partOfItem.get(item.code()), item.text(), change.from(), change.to(),
                     change.delta(), change.direction(), before == null ? null : before.n(), after == null ? null : after.n(),
-                    before != null, after != null));
+                    before != null, after != null,
+                    interval(from.spread().items().get(item.code()), to.spread().items().get(item.code()), change)));
         }
-        return new Comparison(total, totalSum, List.copyOf(parts), List.copyOf(itemChanges));
+        return new Comparison(total, interval(from.spread().total(), to.spread().total(), total), totalSum,
+                List.copyOf(parts), List.copyOf(itemChanges));
+    }
+
+    private static ChangeInterval interval(Moments from, Moments to, Change change) {
+        return from == null || to == null || change.delta() == null ? null : ChangeInterval.welch(from, to, change.delta());
     }
 
     static Change change(Double from, Double to) {

@@ -1,6 +1,7 @@
 package se.lagesbild.scoring;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The scores of one round over its submitted responses. Any figure that could single out a respondent is
@@ -8,9 +9,10 @@ import java.util.List;
  *
  * @param respondents the number of submitted responses
  * @param roles the same scores per respondent role, for instruments that record roles (else empty)
+ * @param spread what the comparison's intervals need; no view shows it
  */
 public record RoundScores(int respondents, TotalScore total, List<PartScore> parts, List<ItemScore> items,
-                          List<RoleScores> roles) {
+                          List<RoleScores> roles, Spread spread) {
 
     /**
      * The whole instrument. {@code mean} is the mean of the answered items' means; {@code sum} their sum
@@ -42,5 +44,16 @@ public record RoundScores(int respondents, TotalScore total, List<PartScore> par
     /** The scores of the respondents who answered in one role. */
     public record RoleScores(String code, String label, String labelEn, int respondents, boolean suppressed,
                              TotalScore total, List<PartScore> parts, List<ItemScore> items) {
+    }
+
+    /**
+     * The respondent-level moments of the round's figures, by code: of the values given to each item, and of
+     * each respondent's mean over the items they gave a value in a part, or in the whole instrument. Only
+     * figures over at least the anonymity threshold of respondents (and at least two) have moments; a
+     * withheld round has none.
+     */
+    public record Spread(Moments total, Map<String, Moments> parts, Map<String, Moments> items) {
+
+        static final Spread NONE = new Spread(null, Map.of(), Map.of());
     }
 }

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 
@@ -27,7 +29,65 @@ public final class RoundScoring {
     public static RoundScores score(InstrumentDefinition definition, List<ScoredResponse> responses, int anonymityThreshold) {
         Group round = group(definition, responses, anonymityThreshold);
         return new RoundScores(responses.size(), round.total(), round.parts(), round.items(),
-                roles(definition, responses, anonymityThreshold));
+                roles(definition, responses, anonymityThreshold),
+                round.total().suppressed() ? RoundScores.Spread.NONE : spread(definition, responses, anonymityThreshold));
+    }
+
+    /**
+     * Per item the moments of the values given; per part and in total the moments of each respondent's mean
+     * over the items they gave a value there, since a part's change is a change in what respondents think of
+     * the part. A figure over fewer respondents than the threshold gets none: an interval over so few would
+     * present noise as news, and a variance needs two values in any case. One pass over the answers, so that
+     * a round of thousands of respondents costs little more than reading them.
+     */
+    private static RoundScores.Spread spread(InstrumentDefinition definition, List<ScoredResponse> responses, int threshold) {
+        List<InstrumentDefinition.Part> parts = definition.parts();
+        Map<String, Moments.Builder> items = new HashMap<>();
+        List<Moments.Builder> partMeans = new ArrayList<>();
+        parts.forEach(part -> {
+            part.items().forEach(item -> items.put(item.code(), new Moments.Builder()));
+            partMeans.add(new Moments.Builder());
+        });
+        Moments.Builder totalMeans = new Moments.Builder();
+        for (ScoredResponse response : responses) {
+            double allSum = 0;
+            int allCount = 0;
+            for (int p = 0; p < parts.size(); p++) {
+                double partSum = 0;
+                int partCount = 0;
+                for (InstrumentDefinition.Item item : parts.get(p).items()) {
+                    Integer value = response.answers().get(item.code());
+                    if (value != null) {
+                        items.get(item.code()).add(value);
+                        partSum += value;
+                        partCount++;
+                    }
+                }
+                if (partCount > 0) {
+                    partMeans.get(p).add(partSum / partCount);
+                }
+                allSum += partSum;
+                allCount += partCount;
+            }
+            if (allCount > 0) {
+                totalMeans.add(allSum / allCount);
+            }
+        }
+        int fewest = Math.max(threshold, 2);
+        Map<String, Moments> itemMoments = new HashMap<>();
+        items.forEach((code, builder) -> keepIfEnough(itemMoments, code, builder.build(), fewest));
+        Map<String, Moments> partMoments = new HashMap<>();
+        for (int p = 0; p < parts.size(); p++) {
+            keepIfEnough(partMoments, parts.get(p).code(), partMeans.get(p).build(), fewest);
+        }
+        Moments total = totalMeans.build();
+        return new RoundScores.Spread(total.n() >= fewest ? total : null, Map.copyOf(partMoments), Map.copyOf(itemMoments));
+    }
+
+    private static void keepIfEnough(Map<String, Moments> kept, String code, Moments moments, int fewest) {
+        if (moments.n() >= fewest) {
+            kept.put(code, moments);
+        }
     }
 
     /** The figures of one group of respondents. */

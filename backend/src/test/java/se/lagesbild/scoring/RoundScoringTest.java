@@ -309,6 +309,41 @@ class RoundScoringTest {
         assertEquals(1, item.dontKnow());
     }
 
+    @Test
+    void theSpreadHoldsRespondentLevelMomentsForFiguresOverAtLeastTheThreshold() {
+        //      Q-1  Q-2      Q-3          own mean in q1   own mean overall
+        // r1    4    2        4              3                10/3
+        // r2    3   Vet inte  3              3                3
+        // r3    2    2       Vet inte        2                2
+        // r4    1    3       (unanswered)    2                2
+        // r5    4    4        4              4                4
+        // r6    3    1       Vet inte        2                2
+        // n 6, sum 17, squares 16+9+4+1+16+9 = 55. Q-2: n 5, sum 12, squares 4+4+9+16+1 = 34.
+        // Q-3 has 3 values, under the threshold of 5: no moments, nor for part q2 (Q-3 alone).
+        // q1: n 6, sum 16, squares 9+9+4+4+16+4 = 46. Total: n 6, sum 16 1/3, squares 100/9 + 37 = 48.111
+        RoundScores scores = RoundScoring.score(QUESTIONNAIRE, List.of(
+                answers("Q-1", 4, "Q-2", 2, "Q-3", 4), answers("Q-1", 3, "Q-2", null, "Q-3", 3),
+                answers("Q-1", 2, "Q-2", 2, "Q-3", null), answers("Q-1", 1, "Q-2", 3),
+                answers("Q-1", 4, "Q-2", 4, "Q-3", 4), answers("Q-1", 3, "Q-2", 1, "Q-3", null)), THRESHOLD);
+
+        RoundScores.Spread spread = scores.spread();
+        assertEquals(Map.of("Q-1", new Moments(6, 17, 55), "Q-2", new Moments(5, 12, 34)), spread.items());
+        assertEquals(Map.of("q1", new Moments(6, 16, 46)), spread.parts());
+        assertEquals(6, spread.total().n());
+        assertEquals(16 + 1 / 3.0, spread.total().sum(), 1e-12);
+        assertEquals(100 / 9.0 + 37, spread.total().sumOfSquares(), 1e-12);
+    }
+
+    @Test
+    void aWithheldRoundAndTheOneRespondentChecklistHaveNoSpread() {
+        RoundScores withheld = RoundScoring.score(QUESTIONNAIRE, List.of(answers("Q-1", 1), answers("Q-1", 2),
+                answers("Q-1", 3), answers("Q-1", 4)), THRESHOLD);
+        assertEquals(new RoundScores.Spread(null, Map.of(), Map.of()), withheld.spread());
+        RoundScores checklist = RoundScoring.score(CHECKLIST,
+                List.of(answers("I-1", 4, "I-2", 4, "I-3", 3, "I-4", 2, "I-5", 2, "I-6", 2)), THRESHOLD);
+        assertEquals(new RoundScores.Spread(null, Map.of(), Map.of()), checklist.spread());
+    }
+
     /** A response, without a role, as item code, value pairs; a null value is "Vet inte". */
     private static ScoredResponse answers(Object... codesAndValues) {
         Map<String, Integer> answers = new HashMap<>();
