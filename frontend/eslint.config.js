@@ -1,0 +1,24 @@
+import js from '@eslint/js'
+import pluginVue from 'eslint-plugin-vue'
+import prettier from 'eslint-config-prettier/flat'
+import globals from 'globals'
+
+// ESLint checks correctness and Vue conventions; Prettier owns the layout (eslint-config-prettier turns the
+// layout rules off so the two never disagree).
+export default [
+  { ignores: ['target/**', 'node_modules/**'] },
+  js.configs.recommended,
+  ...pluginVue.configs['flat/recommended'],
+  {
+    languageOptions: {
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      globals: { ...globals.browser },
+    },
+  },
+  {
+    files: ['vite.config.js', 'eslint.config.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  prettier,
+]
