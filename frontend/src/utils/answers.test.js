@@ -11,7 +11,14 @@ import {
 
 const instrument = {
   parts: [
-    { code: 'A', title: 'Del A', items: [{ code: 'CS-01', text: 'Ett' }, { code: 'CS-02', text: 'Två' }] },
+    {
+      code: 'A',
+      title: 'Del A',
+      items: [
+        { code: 'CS-01', text: 'Ett' },
+        { code: 'CS-02', text: 'Två' },
+      ],
+    },
     { code: 'B', title: 'Del B', items: [{ code: 'CS-03', text: 'Tre' }] },
   ],
 }

@@ -44,16 +44,104 @@ const comparison = {
   },
   parts: [{ code: 'P1', title: 'Styrning', from: 2.2, to: 3.16, delta: 0.96, direction: 'up' }],
   items: [
-    { code: 'CS-01', partCode: 'P1', text: 'Nämnden har beslutat', from: 3, to: 3, delta: 0, direction: 'same', fromN: 1, toN: 1, inFrom: true, inTo: true, actions: [] },
     {
-      code: 'CS-02', partCode: 'P1', text: 'Det finns mål', from: 1, to: 3, delta: 2, direction: 'up', fromN: 1, toN: 1, inFrom: true, inTo: true,
+      code: 'CS-01',
+      partCode: 'P1',
+      text: 'Nämnden har beslutat',
+      from: 3,
+      to: 3,
+      delta: 0,
+      direction: 'same',
+      fromN: 1,
+      toN: 1,
+      inFrom: true,
+      inTo: true,
+      actions: [],
+    },
+    {
+      code: 'CS-02',
+      partCode: 'P1',
+      text: 'Det finns mål',
+      from: 1,
+      to: 3,
+      delta: 2,
+      direction: 'up',
+      fromN: 1,
+      toN: 1,
+      inFrom: true,
+      inTo: true,
       actions: [action(7, 'Ta fram mål', 'done'), action(8, 'Följ upp målen', 'ongoing')],
     },
-    { code: 'CS-03', partCode: 'P1', text: 'Statistik delas upp', from: 3, to: 2.67, delta: -0.33, direction: 'down', fromN: 1, toN: 1, inFrom: true, inTo: true, actions: [] },
-    { code: 'CS-04', partCode: 'P1', text: 'Analys görs', from: 2, to: 2.96, delta: 0.96, direction: 'up', fromN: 1, toN: 1, inFrom: true, inTo: true, actions: [] },
-    { code: 'CS-05', partCode: 'P1', text: 'Ny fråga', from: null, to: 4, delta: null, direction: null, fromN: null, toN: 1, inFrom: false, inTo: true, actions: [] },
-    { code: 'CS-06', partCode: 'P1', text: 'Dold fråga', from: null, to: 2, delta: null, direction: null, fromN: null, toN: 1, inFrom: true, inTo: true, actions: [] },
-    { code: 'CS-00', partCode: 'P1', text: 'Borttagen fråga', from: 2, to: null, delta: null, direction: null, fromN: 1, toN: null, inFrom: true, inTo: false, actions: [] },
+    {
+      code: 'CS-03',
+      partCode: 'P1',
+      text: 'Statistik delas upp',
+      from: 3,
+      to: 2.67,
+      delta: -0.33,
+      direction: 'down',
+      fromN: 1,
+      toN: 1,
+      inFrom: true,
+      inTo: true,
+      actions: [],
+    },
+    {
+      code: 'CS-04',
+      partCode: 'P1',
+      text: 'Analys görs',
+      from: 2,
+      to: 2.96,
+      delta: 0.96,
+      direction: 'up',
+      fromN: 1,
+      toN: 1,
+      inFrom: true,
+      inTo: true,
+      actions: [],
+    },
+    {
+      code: 'CS-05',
+      partCode: 'P1',
+      text: 'Ny fråga',
+      from: null,
+      to: 4,
+      delta: null,
+      direction: null,
+      fromN: null,
+      toN: 1,
+      inFrom: false,
+      inTo: true,
+      actions: [],
+    },
+    {
+      code: 'CS-06',
+      partCode: 'P1',
+      text: 'Dold fråga',
+      from: null,
+      to: 2,
+      delta: null,
+      direction: null,
+      fromN: null,
+      toN: 1,
+      inFrom: true,
+      inTo: true,
+      actions: [],
+    },
+    {
+      code: 'CS-00',
+      partCode: 'P1',
+      text: 'Borttagen fråga',
+      from: 2,
+      to: null,
+      delta: null,
+      direction: null,
+      fromN: 1,
+      toN: null,
+      inFrom: true,
+      inTo: false,
+      actions: [],
+    },
   ],
 }
 
@@ -74,7 +162,13 @@ beforeEach(() => {
   HTMLCanvasElement.prototype.getContext = () => null
   pinia = signedInPinia()
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])
-  vi.mocked(api.getRound).mockResolvedValue({ id: 1, organisationId: 3, instrumentCode: 'checklist-systematik', instrumentVersion: 1, label: '2024' })
+  vi.mocked(api.getRound).mockResolvedValue({
+    id: 1,
+    organisationId: 3,
+    instrumentCode: 'checklist-systematik',
+    instrumentVersion: 1,
+    label: '2024',
+  })
   vi.mocked(api.getInstrumentVersion).mockImplementation(async (code, version) =>
     definition(Number(version), [{ code: 'CS-01', text: 'Nämnden har beslutat', textEn: 'The board has decided' }]),
   )
@@ -98,11 +192,17 @@ describe('ComparisonView', () => {
     expect(wrapper.get('[data-testid="total-sum-change"]').text()).toContain('Summa: 22 → 26')
 
     expect(wrapper.get('[data-testid="largest-mover"]').text()).toBe('Störst förbättring: CS-02 Det finns mål (+2)')
-    expect(wrapper.get('[data-testid="largest-decline"]').text()).toBe('Störst försämring: CS-03 Statistik delas upp (\u22120,33)')
+    expect(wrapper.get('[data-testid="largest-decline"]').text()).toBe(
+      'Störst försämring: CS-03 Statistik delas upp (\u22120,33)',
+    )
 
     const rows = wrapper.findAll('[data-testid="item-change"]')
     expect(rows.map((r) => r.get('th').text())).toEqual(['CS-02', 'CS-04', 'CS-03', 'CS-01', 'CS-05', 'CS-06', 'CS-00'])
-    const cells = (row) => [row.get('[data-testid="item-from"]').text(), row.get('[data-testid="item-to"]').text(), row.get('[data-testid="item-delta"]').text()]
+    const cells = (row) => [
+      row.get('[data-testid="item-from"]').text(),
+      row.get('[data-testid="item-to"]').text(),
+      row.get('[data-testid="item-delta"]').text(),
+    ]
     expect(cells(rows[0])).toEqual(['1', '3', '▲ +2 upp'])
     expect(cells(rows[2])).toEqual(['3', '2,67', '▼ \u22120,33 ned'])
     expect(cells(rows[3])).toEqual(['3', '3', '● 0 oförändrat'])
@@ -129,9 +229,15 @@ describe('ComparisonView', () => {
     const part = wrapper.get('[data-testid="part-change"]')
     expect(part.findAll('td').map((td) => td.text())).toEqual(['2,2', '3,16', '▲ +0,96 upp'])
 
-    expect(wrapper.get('[data-testid="export-comparison-csv"]').attributes('href')).toBe('/api/comparisons/export.csv?from=1&to=2')
-    expect(wrapper.get('[data-testid="export-comparison-xlsx"]').attributes('href')).toBe('/api/comparisons/export.xlsx?from=1&to=2')
-    expect(wrapper.get('[data-testid="export-comparison-pdf"]').attributes('href')).toBe('/api/comparisons/report.pdf?from=1&to=2')
+    expect(wrapper.get('[data-testid="export-comparison-csv"]').attributes('href')).toBe(
+      '/api/comparisons/export.csv?from=1&to=2',
+    )
+    expect(wrapper.get('[data-testid="export-comparison-xlsx"]').attributes('href')).toBe(
+      '/api/comparisons/export.xlsx?from=1&to=2',
+    )
+    expect(wrapper.get('[data-testid="export-comparison-pdf"]').attributes('href')).toBe(
+      '/api/comparisons/report.pdf?from=1&to=2',
+    )
     expect(wrapper.get('[data-testid="export-comparison-pdf"]').attributes()).toHaveProperty('download')
     wrapper.unmount()
   })
@@ -144,7 +250,7 @@ describe('ComparisonView', () => {
     wrapper.unmount()
   })
 
-  it('shows the server\'s reason when the rounds cannot be compared', async () => {
+  it("shows the server's reason when the rounds cannot be compared", async () => {
     vi.mocked(api.compareRounds).mockRejectedValue(
       new api.ApiError({ status: 400, detail: 'Omgångarna gäller olika instrument och kan inte jämföras.' }),
     )

@@ -19,7 +19,13 @@ vi.mock('../api/client.js', async (importOriginal) => {
 })
 
 const checklist = { code: 'checklist-systematik', version: 1, title: 'Checklista för systematik', kind: 'checklist' }
-const staircase = { code: 'jamstalldhetstrappan', version: 1, title: 'Jämställdhetstrappan', titleEn: 'The staircase', kind: 'staircase' }
+const staircase = {
+  code: 'jamstalldhetstrappan',
+  version: 1,
+  title: 'Jämställdhetstrappan',
+  titleEn: 'The staircase',
+  kind: 'staircase',
+}
 
 async function mountApp(path = '/instrument') {
   const router = createAppRouter(createMemoryHistory())
@@ -54,7 +60,10 @@ describe('InstrumentsView', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('instruments'))
     await flushPromises()
     const entries = app.findAll('[data-testid="instrument-entry"]')
-    expect(entries.map((e) => e.get('.card-list__title').text())).toEqual(['Checklista för systematik', 'Jämställdhetstrappan'])
+    expect(entries.map((e) => e.get('.card-list__title').text())).toEqual([
+      'Checklista för systematik',
+      'Jämställdhetstrappan',
+    ])
     expect(entries[0].findAll('[data-testid="instrument-version"]').map((v) => v.text())).toEqual(['Version 1'])
     expect(entries[1].text()).toContain('Trappa')
     app.unmount()
@@ -75,7 +84,9 @@ describe('InstrumentsView', () => {
 
     expect(api.uploadInstrument).toHaveBeenCalledWith('code: checklist-systematik\nversion: 2\n')
     expect(app.get('[data-testid="upload-result"]').text()).toBe('Version 2 av Checklista för systematik är inläst')
-    expect(app.findAll('[data-testid="instrument-entry"]')[0].findAll('[data-testid="instrument-version"]')).toHaveLength(2)
+    expect(
+      app.findAll('[data-testid="instrument-entry"]')[0].findAll('[data-testid="instrument-version"]'),
+    ).toHaveLength(2)
     app.unmount()
   })
 

@@ -28,7 +28,15 @@ const checklist = {
   kind: 'checklist',
   scale: [1, 2, 3, 4].map((value) => ({ value, label: `S${value}` })),
   parts: [
-    { code: 'P1', title: 'Styrning', items: [{ code: 'CS-01', text: 'Ett' }, { code: 'CS-02', text: 'Två' }, { code: 'CS-03', text: 'Tre' }] },
+    {
+      code: 'P1',
+      title: 'Styrning',
+      items: [
+        { code: 'CS-01', text: 'Ett' },
+        { code: 'CS-02', text: 'Två' },
+        { code: 'CS-03', text: 'Tre' },
+      ],
+    },
     { code: 'P2', title: 'Uppföljning', items: [{ code: 'CS-10', text: 'Tio' }] },
   ],
 }
@@ -101,10 +109,16 @@ beforeEach(() => {
         { code: 'P1', title: 'Styrning', mean: 2, answered: 2, items: 2, suppressed: false },
         { code: 'P2', title: 'Uppföljning', mean: 2.5, answered: 1, items: 1, suppressed: false },
       ]),
-      summary(22, '2024', null, [
-        { code: 'P1', title: 'Styrning', mean: null, answered: null, items: 2, suppressed: true },
-        { code: 'P2', title: 'Uppföljning', mean: null, answered: null, items: 1, suppressed: true },
-      ], { total: { mean: null, suppressed: true } }),
+      summary(
+        22,
+        '2024',
+        null,
+        [
+          { code: 'P1', title: 'Styrning', mean: null, answered: null, items: 2, suppressed: true },
+          { code: 'P2', title: 'Uppföljning', mean: null, answered: null, items: 1, suppressed: true },
+        ],
+        { total: { mean: null, suppressed: true } },
+      ),
     ],
   })
 })
@@ -200,7 +214,9 @@ describe('OrganisationView: comparing, trend and import', () => {
     await wrapper.get('[data-testid="import-go"]').trigger('click')
     await flushPromises()
 
-    expect(wrapper.get('[data-testid="import-problem"]').text()).toContain('Filen kunde inte läsas in. Inget har sparats.')
+    expect(wrapper.get('[data-testid="import-problem"]').text()).toContain(
+      'Filen kunde inte läsas in. Inget har sparats.',
+    )
     expect(wrapper.get('[data-testid="import-problem"]').text()).toContain('Filen har 3 fel:')
     expect(wrapper.findAll('[data-testid="import-errors"] li').map((li) => li.text())).toEqual([
       'rad 3, kolumn CS-04: Värdet 5 finns inte på skalan 1–4.',

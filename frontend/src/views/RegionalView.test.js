@@ -68,7 +68,7 @@ afterEach(() => {
 })
 
 describe('RegionalView', () => {
-  it('is linked from the header and shows this year\'s round of the default instrument as a heat map', async () => {
+  it("is linked from the header and shows this year's round of the default instrument as a heat map", async () => {
     const wrapper = await mountApp('/')
     const link = wrapper.get('[data-testid="nav-regional"]')
     expect(link.text()).toBe('Regional översikt')
@@ -103,14 +103,23 @@ describe('RegionalView', () => {
     expect(legend).toContain('Dolt')
     // Parts and total only: no statements.
     expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual([
-      'Organisation', 'Svarande', 'Styrning och ledning', 'Uppföljning', 'Totalt',
+      'Organisation',
+      'Svarande',
+      'Styrning och ledning',
+      'Uppföljning',
+      'Totalt',
     ])
     wrapper.unmount()
   })
 
   it('shows another instrument and round when asked, and keeps them in the address', async () => {
     const wrapper = await mountApp('/regional')
-    vi.mocked(api.getRegional).mockResolvedValue({ instrumentCode: 'skatta-laget', label: '2019', parts: [], organisations: [] })
+    vi.mocked(api.getRegional).mockResolvedValue({
+      instrumentCode: 'skatta-laget',
+      label: '2019',
+      parts: [],
+      organisations: [],
+    })
     await wrapper.get('[data-testid="regional-instrument"]').setValue('skatta-laget')
     await wrapper.get('[data-testid="regional-label"]').setValue(' 2019 ')
     await wrapper.get('[data-testid="regional-go"]').trigger('click')

@@ -37,7 +37,14 @@ const instrument = {
   dontKnowLabel: 'Vet inte',
   commentPrompt: 'Kommentar (frivillig)',
   parts: [
-    { code: 'A', title: 'Del A', items: [{ code: 'CS-01', text: 'Påstående ett' }, { code: 'CS-02', text: 'Påstående två' }] },
+    {
+      code: 'A',
+      title: 'Del A',
+      items: [
+        { code: 'CS-01', text: 'Påstående ett' },
+        { code: 'CS-02', text: 'Påstående två' },
+      ],
+    },
     { code: 'B', title: 'Del B', items: [{ code: 'CS-03', text: 'Påstående tre' }] },
   ],
 }
@@ -50,17 +57,44 @@ const staircase = {
   kind: 'staircase',
   respondents: 'multiple',
   scale: [
-    { value: 1, label: 'Omedvetet inkompetent', labelEn: 'Unconsciously incompetent', description: 'Jag ser inte hur kön påverkar vårt arbete.', descriptionEn: 'I do not see how gender affects our work.' },
-    { value: 2, label: 'Medvetet inkompetent', labelEn: 'Consciously incompetent', description: 'Jag ser ojämställdhet men saknar verktyg.' },
-    { value: 3, label: 'Medvetet kompetent', labelEn: 'Consciously competent', description: 'Jag vet hur jag kan arbeta med jämställdhet.' },
-    { value: 4, label: 'Omedvetet kompetent', labelEn: 'Unconsciously competent', description: 'Jämställdhet är en självklar del av mitt arbete.' },
+    {
+      value: 1,
+      label: 'Omedvetet inkompetent',
+      labelEn: 'Unconsciously incompetent',
+      description: 'Jag ser inte hur kön påverkar vårt arbete.',
+      descriptionEn: 'I do not see how gender affects our work.',
+    },
+    {
+      value: 2,
+      label: 'Medvetet inkompetent',
+      labelEn: 'Consciously incompetent',
+      description: 'Jag ser ojämställdhet men saknar verktyg.',
+    },
+    {
+      value: 3,
+      label: 'Medvetet kompetent',
+      labelEn: 'Consciously competent',
+      description: 'Jag vet hur jag kan arbeta med jämställdhet.',
+    },
+    {
+      value: 4,
+      label: 'Omedvetet kompetent',
+      labelEn: 'Unconsciously competent',
+      description: 'Jämställdhet är en självklar del av mitt arbete.',
+    },
   ],
   commentPrompt: 'Vad fick dig att välja just det steget? (valfritt)',
   reflectionPrompts: [
     { text: 'Vad behöver du för att ta nästa steg?', textEn: 'What do you need to take the next step?' },
     { text: 'Hur förbereder vi oss?' },
   ],
-  parts: [{ code: 'trappan', title: 'Var är du i jämställdhetstrappan?', items: [{ code: 'JT', text: 'Var är du i jämställdhetstrappan?' }] }],
+  parts: [
+    {
+      code: 'trappan',
+      title: 'Var är du i jämställdhetstrappan?',
+      items: [{ code: 'JT', text: 'Var är du i jämställdhetstrappan?' }],
+    },
+  ],
 }
 
 const round = {
@@ -255,7 +289,10 @@ describe('ResponseView', () => {
     expect(steps.map((s) => s.find('.stair__description').text())).toEqual(staircase.scale.map((s) => s.description))
     // The radio's name is the step and its name; the description describes it.
     const third = wrapper.get('[data-testid="option-JT-3"]')
-    const labelledBy = third.attributes('aria-labelledby').split(' ').map((id) => document.getElementById(id).textContent)
+    const labelledBy = third
+      .attributes('aria-labelledby')
+      .split(' ')
+      .map((id) => document.getElementById(id).textContent)
     expect(labelledBy).toEqual(['Steg 3', 'Medvetet kompetent'])
     expect(document.getElementById(third.attributes('aria-describedby')).textContent.trim()).toBe(
       staircase.scale[2].description,
@@ -263,7 +300,10 @@ describe('ResponseView', () => {
 
     const prompts = wrapper.get('[data-testid="reflection-prompts"]')
     expect(prompts.text()).toContain('gemensamma samtalet')
-    expect(prompts.findAll('li').map((li) => li.text())).toEqual(['Vad behöver du för att ta nästa steg?', 'Hur förbereder vi oss?'])
+    expect(prompts.findAll('li').map((li) => li.text())).toEqual([
+      'Vad behöver du för att ta nästa steg?',
+      'Hur förbereder vi oss?',
+    ])
 
     await third.setValue(true)
     await flushPromises()

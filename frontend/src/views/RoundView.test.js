@@ -35,7 +35,10 @@ const skattaLaget = {
   kind: 'questionnaire',
   respondents: 'multiple',
   respondentRoles: roles,
-  scale: [{ value: 1, label: 'Stämmer inte alls' }, { value: 4, label: 'Stämmer helt' }],
+  scale: [
+    { value: 1, label: 'Stämmer inte alls' },
+    { value: 4, label: 'Stämmer helt' },
+  ],
   parts: [{ code: 'A', title: 'Styrning', items: [{ code: 'SL-A1', text: 'Ett' }] }],
 }
 
@@ -103,7 +106,11 @@ describe('RoundView – respondent role', () => {
     expect(api.createResponse).not.toHaveBeenCalled()
     const picker = wrapper.get('[data-testid="role-picker"]')
     expect(picker.get('legend').text()).toBe('Vilken roll svarar du i?')
-    expect(roles.map((r) => wrapper.get(`[data-testid="role-${r.code}"]`).attributes('type'))).toEqual(['radio', 'radio', 'radio'])
+    expect(roles.map((r) => wrapper.get(`[data-testid="role-${r.code}"]`).attributes('type'))).toEqual([
+      'radio',
+      'radio',
+      'radio',
+    ])
     expect(picker.findAll('label').map((l) => l.text())).toEqual(['Ledning', 'Stödfunktion', 'Medarbetare'])
     expect(document.activeElement).toBe(wrapper.get('[data-testid="role-ledning"]').element)
 

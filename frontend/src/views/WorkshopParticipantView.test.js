@@ -37,7 +37,7 @@ async function openPage(code) {
   return wrapper
 }
 
-const alertText = () => wrapper.find('[role="alert"]').exists() ? wrapper.get('[role="alert"]').text() : null
+const alertText = () => (wrapper.find('[role="alert"]').exists() ? wrapper.get('[role="alert"]').text() : null)
 const pageReads = (code) => backend.calls.filter((c) => c === `GET /api/w/${code}`).length
 
 beforeEach(() => {
@@ -45,7 +45,10 @@ beforeEach(() => {
   window.scrollTo = vi.fn()
   signedInPinia(null) // participants have no account
   backend = createFakeWorkshops(staircase)
-  vi.stubGlobal('fetch', vi.fn((url, init) => backend.handle(url, init)))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url, init) => backend.handle(url, init)),
+  )
 })
 
 afterEach(() => {

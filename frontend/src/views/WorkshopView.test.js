@@ -47,7 +47,9 @@ const has = (testid) => wrapper.find(`[data-testid="${testid}"]`).exists()
 const alertText = () => (wrapper.find('[role="alert"]').exists() ? wrapper.get('[role="alert"]').text() : null)
 /** The distribution table as [step, count] rows. */
 const tableRows = () =>
-  wrapper.findAll('[data-testid="projector-distribution"] tbody tr').map((tr) => [tr.get('th').text(), tr.get('td').text()])
+  wrapper
+    .findAll('[data-testid="projector-distribution"] tbody tr')
+    .map((tr) => [tr.get('th').text(), tr.get('td').text()])
 
 beforeEach(() => {
   localStorage.clear()
@@ -57,7 +59,10 @@ beforeEach(() => {
   FakeEventSource.instances = []
   vi.stubGlobal('EventSource', FakeEventSource)
   backend = createFakeWorkshops(staircase, { anonymityThreshold: 5 })
-  vi.stubGlobal('fetch', vi.fn((url, init) => backend.handle(url, init)))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url, init) => backend.handle(url, init)),
+  )
 })
 
 afterEach(() => {
@@ -69,7 +74,12 @@ afterEach(() => {
 
 describe('WorkshopView (projector)', () => {
   it('shows the join code, the join address and the live counts; the results stay hidden until revealed', async () => {
-    const workshop = backend.addWorkshop({ title: 'Ledningsgruppen', code: 'K7M2QX', participants: 7, answers: [1, 2, 2, 3, 3, 4] })
+    const workshop = backend.addWorkshop({
+      title: 'Ledningsgruppen',
+      code: 'K7M2QX',
+      participants: 7,
+      answers: [1, 2, 2, 3, 3, 4],
+    })
     const source = await openProjector(workshop)
 
     expect(source.url).toBe(`/api/workshops/${workshop.id}/events`)
@@ -174,10 +184,15 @@ describe('WorkshopView (projector)', () => {
     const handle = backend.handle
     fetch.mockImplementation((url, init) =>
       url.startsWith('/api/instruments/')
-        ? Promise.resolve(new Response(JSON.stringify({ status: 503, title: 'Service Unavailable', detail: 'Databasen svarar inte just nu.' }), {
-            status: 503,
-            headers: { 'Content-Type': 'application/problem+json' },
-          }))
+        ? Promise.resolve(
+            new Response(
+              JSON.stringify({ status: 503, title: 'Service Unavailable', detail: 'Databasen svarar inte just nu.' }),
+              {
+                status: 503,
+                headers: { 'Content-Type': 'application/problem+json' },
+              },
+            ),
+          )
         : handle(url, init),
     )
     await openProjector(workshop)

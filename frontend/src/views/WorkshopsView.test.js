@@ -14,7 +14,10 @@ const staircase = {
   version: 1,
   title: 'Jämställdhetstrappan',
   kind: 'staircase',
-  scale: [{ value: 1, label: 'Omedvetet inkompetent' }, { value: 4, label: 'Omedvetet kompetent' }],
+  scale: [
+    { value: 1, label: 'Omedvetet inkompetent' },
+    { value: 4, label: 'Omedvetet kompetent' },
+  ],
   reflectionPrompts: [],
   parts: [{ code: 'trappan', title: 'Trappan', items: [{ code: 'JT', text: 'Var är du?' }] }],
 }
@@ -40,7 +43,10 @@ beforeEach(() => {
   FakeEventSource.instances = []
   vi.stubGlobal('EventSource', FakeEventSource)
   backend = createFakeWorkshops(staircase, { organisations: [{ id: 3, name: 'Socialförvaltningen' }] })
-  vi.stubGlobal('fetch', vi.fn((url, init) => backend.handle(url, init)))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url, init) => backend.handle(url, init)),
+  )
 })
 
 afterEach(() => {
@@ -71,7 +77,11 @@ describe('WorkshopsView', () => {
     await flushPromises()
 
     const create = fetch.mock.calls.find(([url, init]) => url === '/api/workshops' && init.method === 'POST')
-    expect(JSON.parse(create[1].body)).toEqual({ title: 'Arbetsplatsträff maj', instrumentCode: 'jamstalldhetstrappan', organisationId: 3 })
+    expect(JSON.parse(create[1].body)).toEqual({
+      title: 'Arbetsplatsträff maj',
+      instrumentCode: 'jamstalldhetstrappan',
+      organisationId: 3,
+    })
     const created = backend.workshops.at(-1)
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`/workshoppar/${created.id}`))
     await flushPromises()
