@@ -87,12 +87,10 @@ function chooseFile(input, name = 'svar-2022.xlsx') {
   return input.trigger('change').then(() => file)
 }
 
-let pinia
-
 beforeEach(() => {
   window.scrollTo = vi.fn()
   HTMLCanvasElement.prototype.getContext = () => null
-  pinia = signedInPinia()
+  signedInPinia()
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])
   vi.mocked(api.listRounds).mockResolvedValue(rounds)
   vi.mocked(api.listInstruments).mockResolvedValue([

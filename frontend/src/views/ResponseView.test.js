@@ -121,13 +121,11 @@ async function mountAt(path, locale = 'sv') {
   return { wrapper, router }
 }
 
-let pinia
-
 beforeEach(() => {
   localStorage.clear()
   // jsdom does not implement scrolling; the router's scrollBehavior calls it.
   window.scrollTo = vi.fn()
-  pinia = signedInPinia()
+  signedInPinia()
   vi.mocked(api.getRound).mockResolvedValue(round)
   vi.mocked(api.getInstrumentVersion).mockResolvedValue(instrument)
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])

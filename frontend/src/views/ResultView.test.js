@@ -73,12 +73,10 @@ async function mountAt(path, locale = 'sv') {
   return wrapper
 }
 
-let pinia
-
 beforeEach(() => {
   window.scrollTo = vi.fn()
   HTMLCanvasElement.prototype.getContext = () => null
-  pinia = signedInPinia()
+  signedInPinia()
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])
   vi.mocked(api.listActions).mockResolvedValue([])
 })

@@ -71,12 +71,10 @@ async function mountAt(path, locale = 'sv') {
   return { wrapper, router }
 }
 
-let pinia
-
 beforeEach(() => {
   localStorage.clear()
   window.scrollTo = vi.fn()
-  pinia = signedInPinia()
+  signedInPinia()
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])
   vi.mocked(api.createResponse).mockResolvedValue({ id: 42, roundId: 11, status: 'draft' })
   // The response page is not under test here; keep it loading.
