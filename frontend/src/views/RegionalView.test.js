@@ -10,7 +10,7 @@ import { signedInPinia } from '../test/session.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
-  return { ...actual, listInstruments: vi.fn(), getRegional: vi.fn() }
+  return { ...actual, listInstruments: vi.fn(), getRegional: vi.fn(), getInstrumentVersion: vi.fn() }
 })
 
 const part = (code, mean, suppressed = false) => ({ code, title: code, mean, answered: 1, items: 1, suppressed })
@@ -60,6 +60,11 @@ beforeEach(() => {
     { code: 'skatta-laget', version: 1, title: 'Skatta läget' },
   ])
   vi.mocked(api.getRegional).mockResolvedValue(regional)
+  vi.mocked(api.getInstrumentVersion).mockImplementation(async (code, version) => ({
+    code,
+    version,
+    scale: [1, 2, 3, 4].map((value) => ({ value, label: `Steg ${value}` })),
+  }))
 })
 
 afterEach(() => {
