@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
 import * as api from '../api/client.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -145,15 +141,7 @@ const comparison = {
   ],
 }
 
-async function mountAt(path, locale = 'sv') {
-  const router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(path)
-  await router.isReady()
-  const wrapper = mount(Root, { global: { plugins: [createAppI18n(locale), router] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
-}
+const mountPage = async (path, locale) => (await mountAt(path, { locale })).wrapper
 
 beforeEach(() => {
   window.scrollTo = vi.fn()
@@ -180,7 +168,7 @@ afterEach(() => {
 
 describe('ComparisonView', () => {
   it('shows the total change, the largest movers and the items sorted by change', async () => {
-    const wrapper = await mountAt('/jamfor?from=1&to=2')
+    const wrapper = await mountPage('/jamfor?from=1&to=2')
     expect(api.compareRounds).toHaveBeenCalledWith('1', '2')
 
     expect(wrapper.get('h1').text()).toBe('Jämförelse: 2024 → 2025')
@@ -221,7 +209,7 @@ describe('ComparisonView', () => {
   })
 
   it('shows the parts as a chart with a summary and as a table, and links the exports', async () => {
-    const wrapper = await mountAt('/jamfor?from=1&to=2')
+    const wrapper = await mountPage('/jamfor?from=1&to=2')
     const label = wrapper.get('[data-testid="comparison-chart"] canvas').attributes('aria-label')
     expect(label).toContain('Styrning: 2,2 → 3,16 (+0,96 upp)')
     const part = wrapper.get('[data-testid="part-change"]')
@@ -241,7 +229,7 @@ describe('ComparisonView', () => {
   })
 
   it('uses the English texts of the instrument in English', async () => {
-    const wrapper = await mountAt('/jamfor?from=1&to=2', 'en')
+    const wrapper = await mountPage('/jamfor?from=1&to=2', 'en')
     const row = wrapper.findAll('[data-testid="item-change"]').find((r) => r.get('th').text() === 'CS-01')
     expect(row.text()).toContain('The board has decided')
     expect(wrapper.get('[data-testid="total-delta"]').text()).toBe('+0.96 up')
@@ -252,7 +240,7 @@ describe('ComparisonView', () => {
     vi.mocked(api.compareRounds).mockRejectedValue(
       new api.ApiError({ status: 400, detail: 'Omgångarna gäller olika instrument och kan inte jämföras.' }),
     )
-    const wrapper = await mountAt('/jamfor?from=1&to=9')
+    const wrapper = await mountPage('/jamfor?from=1&to=9')
     expect(wrapper.get('[role="alert"]').text()).toContain('Omgångarna gäller olika instrument')
     expect(wrapper.find('[data-testid="item-change"]').exists()).toBe(false)
     wrapper.unmount()

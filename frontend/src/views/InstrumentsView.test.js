@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createMemoryHistory } from 'vue-router'
-import App from '../App.vue'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import * as api from '../api/client.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -28,19 +25,13 @@ const staircase = {
 }
 
 async function mountApp(path = '/instrument') {
-  const router = createAppRouter(createMemoryHistory())
-  router.push(path)
-  await router.isReady()
-  const app = mount(App, { global: { plugins: [pinia, createAppI18n('sv'), router] }, attachTo: document.body })
-  await flushPromises()
+  const { wrapper: app, router } = await mountAt(path, { app: true })
   return { app, router }
 }
 
-let pinia
-
 beforeEach(() => {
   window.scrollTo = vi.fn()
-  pinia = signedInPinia()
+  signedInPinia()
   vi.mocked(api.listOrganisations).mockResolvedValue([])
   vi.mocked(api.listInstruments).mockResolvedValue([checklist, staircase])
   vi.mocked(api.listInstrumentVersions).mockImplementation(async (code) =>

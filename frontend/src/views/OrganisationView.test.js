@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import * as api from '../api/client.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -71,13 +68,9 @@ const summary = (roundId, label, mean, parts, extra = {}) => ({
 
 let router
 
-async function mountAt(path) {
-  router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(path)
-  await router.isReady()
-  const wrapper = mount(Root, { global: { plugins: [createAppI18n('sv'), router] }, attachTo: document.body })
-  await flushPromises()
+async function mountPage(path) {
+  let wrapper
+  ;({ wrapper, router } = await mountAt(path))
   return wrapper
 }
 
@@ -128,7 +121,7 @@ afterEach(() => {
 
 describe('OrganisationView: comparing, trend and import', () => {
   it('offers two rounds of the same instrument and opens their comparison', async () => {
-    const wrapper = await mountAt('/organisationer/3')
+    const wrapper = await mountPage('/organisationer/3')
     const from = wrapper.get('[data-testid="compare-from"]')
     const to = wrapper.get('[data-testid="compare-to"]')
     // Only the checklist has two rounds, so only its rounds are offered; the latest two are chosen.
@@ -148,7 +141,7 @@ describe('OrganisationView: comparing, trend and import', () => {
   })
 
   it('shows the trend of an instrument with two rounds, says that a trend needs three, and shows "Dolt"', async () => {
-    const wrapper = await mountAt('/organisationer/3')
+    const wrapper = await mountPage('/organisationer/3')
     expect(api.getTrend).toHaveBeenCalledTimes(1)
     expect(api.getTrend).toHaveBeenCalledWith(3, 'checklist-systematik')
     expect(wrapper.get('[data-testid="trend-needs-three"]').text()).toBe(
@@ -168,7 +161,7 @@ describe('OrganisationView: comparing, trend and import', () => {
   it('imports a past round: the new round appears in the list', async () => {
     const imported = round(30, '2022', 'checklist-systematik', '2026-01-01T10:00:00Z')
     vi.mocked(api.importRound).mockResolvedValue({ round: imported, responses: 4, answers: 40 })
-    const wrapper = await mountAt('/organisationer/3')
+    const wrapper = await mountPage('/organisationer/3')
     expect(wrapper.get('[data-testid="import-help"]').text()).toContain('CS-01 … CS-10')
     expect(wrapper.get('[data-testid="import-help"]').text()).toContain('semikolon')
 
@@ -201,7 +194,7 @@ describe('OrganisationView: comparing, trend and import', () => {
         ],
       }),
     )
-    const wrapper = await mountAt('/organisationer/3')
+    const wrapper = await mountPage('/organisationer/3')
     // Nothing is sent without a file and a name.
     await wrapper.get('[data-testid="import-go"]').trigger('click')
     expect(api.importRound).not.toHaveBeenCalled()

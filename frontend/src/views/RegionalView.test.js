@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createMemoryHistory } from 'vue-router'
-import App from '../App.vue'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import { HEAT_BANDS } from '../utils/heatmap.js'
 import * as api from '../api/client.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -42,19 +39,14 @@ const rgb = (hex) => {
 let router
 
 async function mountApp(path) {
-  router = createAppRouter(createMemoryHistory())
-  router.push(path)
-  await router.isReady()
-  const wrapper = mount(App, { global: { plugins: [pinia, createAppI18n('sv'), router] }, attachTo: document.body })
-  await flushPromises()
+  let wrapper
+  ;({ wrapper, router } = await mountAt(path, { app: true }))
   return wrapper
 }
 
-let pinia
-
 beforeEach(() => {
   window.scrollTo = vi.fn()
-  pinia = signedInPinia()
+  signedInPinia()
   vi.mocked(api.listInstruments).mockResolvedValue([
     { code: 'checklist-systematik', version: 1, title: 'Checklista för systematiskt arbete' },
     { code: 'skatta-laget', version: 1, title: 'Skatta läget' },

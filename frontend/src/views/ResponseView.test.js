@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import * as api from '../api/client.js'
 import { useResponseEditorStore } from '../stores/responseEditor.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -108,17 +105,6 @@ const round = {
 
 function responseWith(answers, status = 'draft') {
   return { id: 7, roundId: 11, status, respondentRole: null, answers }
-}
-
-async function mountAt(path, locale = 'sv') {
-  const router = createAppRouter(createMemoryHistory())
-  const i18n = createAppI18n(locale)
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(path)
-  await router.isReady()
-  const wrapper = mount(Root, { global: { plugins: [i18n, router] }, attachTo: document.body })
-  await flushPromises()
-  return { wrapper, router }
 }
 
 beforeEach(() => {
@@ -315,7 +301,7 @@ describe('ResponseView', () => {
   it('shows the English texts of the instrument when the language is English', async () => {
     vi.mocked(api.getInstrumentVersion).mockResolvedValue(staircase)
     vi.mocked(api.getResponse).mockResolvedValue(responseWith([]))
-    const { wrapper } = await mountAt('/svar/7', 'en')
+    const { wrapper } = await mountAt('/svar/7', { locale: 'en' })
 
     expect(wrapper.get('h1').text()).toBe('The gender equality staircase')
     expect(wrapper.get('.stair__name').text()).toBe('Unconsciously incompetent')

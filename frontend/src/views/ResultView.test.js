@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import * as api from '../api/client.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -63,15 +60,7 @@ const staircase = {
 
 const hidden = { mean: undefined, suppressed: true }
 
-async function mountAt(path, locale = 'sv') {
-  const router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(path)
-  await router.isReady()
-  const wrapper = mount(Root, { global: { plugins: [createAppI18n(locale), router] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
-}
+const mountPage = async (path, locale) => (await mountAt(path, { locale })).wrapper
 
 beforeEach(() => {
   window.scrollTo = vi.fn()
@@ -153,7 +142,7 @@ describe('ResultView', () => {
         },
       ],
     })
-    const wrapper = await mountAt('/omgangar/11/resultat')
+    const wrapper = await mountPage('/omgangar/11/resultat')
 
     expect(wrapper.get('[data-testid="respondents"]').text()).toBe('Antal svarande: 12')
     const rows = wrapper.findAll('[data-testid="item-row"]')
@@ -209,7 +198,7 @@ describe('ResultView', () => {
       ],
       roles: [],
     })
-    const wrapper = await mountAt('/omgangar/12/resultat')
+    const wrapper = await mountPage('/omgangar/12/resultat')
 
     expect(wrapper.get('[data-testid="staircase-median"]').text()).toBe('Mellan steg 2 och 3')
     expect(wrapper.get('[data-testid="staircase-high-share"]').text()).toMatch(/^50\s%$/)
@@ -257,7 +246,7 @@ describe('ResultView', () => {
       parts: [],
       roles: [],
     })
-    let wrapper = await mountAt('/omgangar/12/resultat')
+    let wrapper = await mountPage('/omgangar/12/resultat')
     expect(wrapper.get('[data-testid="staircase-median"]').text()).toBe('Steg 3 – Medvetet kompetent')
     wrapper.unmount()
 
@@ -267,7 +256,7 @@ describe('ResultView', () => {
       parts: [],
       roles: [],
     })
-    wrapper = await mountAt('/omgangar/12/resultat')
+    wrapper = await mountPage('/omgangar/12/resultat')
     expect(wrapper.find('[data-testid="staircase-median"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="staircase-suppressed"]').text()).toBe('Dolt – färre än 5 svarande')
     wrapper.unmount()
@@ -305,7 +294,7 @@ describe('ResultView', () => {
     vi.mocked(api.createAction).mockResolvedValue(saved)
     vi.mocked(api.updateAction).mockImplementation(async (id, body) => ({ ...saved, ...body }))
     vi.mocked(api.deleteAction).mockResolvedValue(null)
-    const wrapper = await mountAt('/omgangar/11/resultat')
+    const wrapper = await mountPage('/omgangar/11/resultat')
     const $ = (id) => wrapper.get(`[data-testid="${id}"]`)
 
     // The low item is marked; both items can get an action.
@@ -379,7 +368,7 @@ describe('ResultView', () => {
       roles: [],
     })
     vi.mocked(api.createAction).mockImplementation(async (roundId, body) => ({ id: 1, roundId: 11, ...body }))
-    const wrapper = await mountAt('/omgangar/11/resultat')
+    const wrapper = await mountPage('/omgangar/11/resultat')
     await wrapper.get('[data-testid="action-add-SL-B1"]').trigger('click')
     await wrapper.get('[data-testid="action-what"]').setValue('Utbildning för alla')
     await wrapper.get('[data-testid="action-save"]').trigger('click')

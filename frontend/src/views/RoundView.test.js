@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
 import { createAppI18n } from '../i18n/index.js'
 import * as api from '../api/client.js'
 import RolePicker from '../components/RolePicker.vue'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -60,16 +58,6 @@ const round = (instrumentCode) => ({
   label: 'Våren 2025',
   status: 'open',
 })
-
-async function mountAt(path, locale = 'sv') {
-  const router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(path)
-  await router.isReady()
-  const wrapper = mount(Root, { global: { plugins: [createAppI18n(locale), router] }, attachTo: document.body })
-  await flushPromises()
-  return { wrapper, router }
-}
 
 beforeEach(() => {
   localStorage.clear()

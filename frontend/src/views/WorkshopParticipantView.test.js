@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import { createFakeWorkshops } from '../test/fakeBackend.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 // The participant's page /w/:code: no account; join (with a group), place yourself on the staircase,
 // and the refusals a participant may meet (closed workshop, unknown code, too many wrong codes).
@@ -28,12 +25,7 @@ let backend
 let wrapper
 
 async function openPage(code) {
-  const router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(`/w/${code}`)
-  await router.isReady()
-  wrapper = mount(Root, { global: { plugins: [createAppI18n('sv'), router] }, attachTo: document.body })
-  await flushPromises()
+  ;({ wrapper } = await mountAt(`/w/${code}`))
   return wrapper
 }
 

@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import { createFakeWorkshops } from '../test/fakeBackend.js'
 import { FakeEventSource } from '../test/fakeEventSource.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 // The facilitator's projector: join code and counts from the live state, the distribution only once
 // revealed, and the reveal refused below the anonymity threshold.
@@ -30,12 +27,7 @@ let wrapper
 
 /** Open the projector page; the event stream at once delivers what the server has. */
 async function openProjector(workshop) {
-  const router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(`/workshoppar/${workshop.id}`)
-  await router.isReady()
-  wrapper = mount(Root, { global: { plugins: [createAppI18n('sv'), router] }, attachTo: document.body })
-  await flushPromises()
+  ;({ wrapper } = await mountAt(`/workshoppar/${workshop.id}`))
   const source = FakeEventSource.instances.at(-1)
   source.emit(backend.liveState(workshop.id))
   await flushPromises()

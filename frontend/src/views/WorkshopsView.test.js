@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import { createFakeWorkshops } from '../test/fakeBackend.js'
 import { FakeEventSource } from '../test/fakeEventSource.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 // The facilitator's list of workshops and the form that creates one.
 const staircase = {
@@ -26,12 +23,8 @@ let backend
 let wrapper
 
 async function openList() {
-  const router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push('/workshoppar')
-  await router.isReady()
-  wrapper = mount(Root, { global: { plugins: [createAppI18n('sv'), router] }, attachTo: document.body })
-  await flushPromises()
+  let router
+  ;({ wrapper, router } = await mountAt('/workshoppar'))
   return router
 }
 
