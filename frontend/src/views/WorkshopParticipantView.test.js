@@ -3,23 +3,11 @@ import { flushPromises } from '@vue/test-utils'
 import { createFakeWorkshops } from '../test/fakeBackend.js'
 import { signedInPinia } from '../test/session.js'
 import { mountAt } from '../test/mount.js'
+import { STAIRCASE } from '../test/instruments.js'
 
 // The participant's page /w/:code: no account; join (with a group), place yourself on the staircase,
 // and the refusals a participant may meet (closed workshop, unknown code, too many wrong codes).
-const staircase = {
-  code: 'jamstalldhetstrappan',
-  version: 1,
-  title: 'Jämställdhetstrappan',
-  kind: 'staircase',
-  scale: [
-    { value: 1, label: 'Omedvetet inkompetent', description: 'Jag ser inte hur kön påverkar vårt arbete.' },
-    { value: 2, label: 'Medvetet inkompetent', description: 'Jag ser att det finns ojämställdhet.' },
-    { value: 3, label: 'Medvetet kompetent', description: 'Jag vet hur jag kan arbeta med jämställdhet.' },
-    { value: 4, label: 'Omedvetet kompetent', description: 'Jämställdhet är en självklar del av mitt arbete.' },
-  ],
-  reflectionPrompts: [{ text: 'Vad behöver du för att ta nästa steg?' }],
-  parts: [{ code: 'trappan', title: 'Trappan', items: [{ code: 'JT', text: 'Var är du i jämställdhetstrappan?' }] }],
-}
+const staircase = { ...STAIRCASE, reflectionPrompts: [{ text: 'Vad behöver du för att ta nästa steg?' }] }
 
 let backend
 let wrapper

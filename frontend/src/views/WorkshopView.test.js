@@ -4,23 +4,11 @@ import { createFakeWorkshops } from '../test/fakeBackend.js'
 import { FakeEventSource } from '../test/fakeEventSource.js'
 import { signedInPinia } from '../test/session.js'
 import { mountAt } from '../test/mount.js'
+import { STAIRCASE } from '../test/instruments.js'
 
 // The facilitator's projector: join code and counts from the live state, the distribution only once
 // revealed, and the reveal refused below the anonymity threshold.
-const staircase = {
-  code: 'jamstalldhetstrappan',
-  version: 1,
-  title: 'Jämställdhetstrappan',
-  kind: 'staircase',
-  scale: [
-    { value: 1, label: 'Omedvetet inkompetent' },
-    { value: 2, label: 'Medvetet inkompetent' },
-    { value: 3, label: 'Medvetet kompetent' },
-    { value: 4, label: 'Omedvetet kompetent' },
-  ],
-  reflectionPrompts: [],
-  parts: [{ code: 'trappan', title: 'Trappan', items: [{ code: 'JT', text: 'Var är du i jämställdhetstrappan?' }] }],
-}
+const staircase = STAIRCASE
 
 let backend
 let wrapper
