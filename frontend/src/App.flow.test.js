@@ -23,7 +23,14 @@ const instrument = {
   dontKnowLabel: 'Vet inte',
   commentPrompt: 'Kommentar',
   parts: [
-    { code: 'P1', title: 'Styrning', items: [{ code: 'CS-01', text: 'Ett' }, { code: 'CS-02', text: 'Två' }] },
+    {
+      code: 'P1',
+      title: 'Styrning',
+      items: [
+        { code: 'CS-01', text: 'Ett' },
+        { code: 'CS-02', text: 'Två' },
+      ],
+    },
     { code: 'P2', title: 'Uppföljning', items: [{ code: 'CS-03', text: 'Tre' }] },
   ],
 }
@@ -33,7 +40,10 @@ let backend
 beforeEach(() => {
   localStorage.clear()
   backend = createFakeBackend(instrument)
-  vi.stubGlobal('fetch', vi.fn((url, init) => backend.handle(url, init)))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url, init) => backend.handle(url, init)),
+  )
   window.scrollTo = vi.fn()
   // jsdom has no canvas; the chart then simply is not drawn.
   HTMLCanvasElement.prototype.getContext = () => null
@@ -119,11 +129,12 @@ describe('app flow', () => {
     })
     await settle()
     // Bypass the client-side required check to exercise the server's problem+json.
-    backend.handle = vi.fn(async () =>
-      new Response(JSON.stringify({ status: 409, title: 'Conflict', detail: 'Organisationen finns redan.' }), {
-        status: 409,
-        headers: { 'Content-Type': 'application/problem+json' },
-      }),
+    backend.handle = vi.fn(
+      async () =>
+        new Response(JSON.stringify({ status: 409, title: 'Conflict', detail: 'Organisationen finns redan.' }), {
+          status: 409,
+          headers: { 'Content-Type': 'application/problem+json' },
+        }),
     )
     await app.get('[data-testid="org-name-input"]').setValue('Dubblett')
     await app.get('[data-testid="org-create"]').trigger('submit')
@@ -133,9 +144,14 @@ describe('app flow', () => {
   })
 
   it('keeps an answer given offline through a reload and sends it when the connection is back', async () => {
-    const call = async (method, url, body) => (await backend.handle(url, { method, body: body && JSON.stringify(body) })).json()
+    const call = async (method, url, body) =>
+      (await backend.handle(url, { method, body: body && JSON.stringify(body) })).json()
     const org = await call('POST', '/api/organisations', { name: 'Exempelby' })
-    const round = await call('POST', '/api/rounds', { organisationId: org.id, instrumentCode: instrument.code, label: '2025' })
+    const round = await call('POST', '/api/rounds', {
+      organisationId: org.id,
+      instrumentCode: instrument.code,
+      label: '2025',
+    })
     const response = await call('POST', `/api/rounds/${round.id}/responses`, {})
 
     let online = true

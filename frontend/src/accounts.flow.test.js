@@ -20,7 +20,16 @@ const instrument = {
     { value: 3, label: 'Delvis genomfört' },
     { value: 4, label: 'Genomfört' },
   ],
-  parts: [{ code: 'P1', title: 'Styrning', items: [{ code: 'CS-01', text: 'Ett' }, { code: 'CS-02', text: 'Två' }] }],
+  parts: [
+    {
+      code: 'P1',
+      title: 'Styrning',
+      items: [
+        { code: 'CS-01', text: 'Ett' },
+        { code: 'CS-02', text: 'Två' },
+      ],
+    },
+  ],
 }
 
 let backend
@@ -44,7 +53,10 @@ afterEach(() => {
 
 function useBackend(options) {
   backend = createFakeBackend(instrument, options)
-  vi.stubGlobal('fetch', vi.fn((url, init) => backend.handle(url, init)))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url, init) => backend.handle(url, init)),
+  )
 }
 
 /** Call the fake backend as the administrator, whoever is signed in in the app. */
@@ -58,7 +70,11 @@ async function asAdmin(method, url, body) {
 
 async function organisationWithRound(name = 'Exempelby') {
   const org = await asAdmin('POST', '/api/organisations', { name })
-  const round = await asAdmin('POST', '/api/rounds', { organisationId: org.id, instrumentCode: instrument.code, label: '2025' })
+  const round = await asAdmin('POST', '/api/rounds', {
+    organisationId: org.id,
+    instrumentCode: instrument.code,
+    label: '2025',
+  })
   return { org, round }
 }
 
@@ -88,7 +104,9 @@ async function logIn($, username, password) {
   await $('login-password').setValue(password)
   await $('login-form').trigger('submit')
   await settle()
-  await vi.waitFor(() => expect(document.querySelector('[data-testid="login-submit"]')?.disabled).not.toBe(true), { timeout: 5000 })
+  await vi.waitFor(() => expect(document.querySelector('[data-testid="login-submit"]')?.disabled).not.toBe(true), {
+    timeout: 5000,
+  })
   await settle()
 }
 
@@ -104,7 +122,9 @@ describe('signing in', () => {
     expect(has('nav-organisations')).toBe(false)
 
     await logIn($, ADMIN_USERNAME, ADMIN_PASSWORD)
-    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`/organisationer/${org.id}`), { timeout: 5000 })
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`/organisationer/${org.id}`), {
+      timeout: 5000,
+    })
     await settle()
     expect($('user-menu-name').text()).toBe('admin')
     expect($('user-menu-roles').text()).toBe('Administratör')
@@ -196,7 +216,11 @@ describe('invitations', () => {
   it('lets a lead invite by e-mail; the invited person sets a password and lands in their own response', async () => {
     useBackend({ signedIn: false })
     const { org, round } = await organisationWithRound('Exempelby')
-    backend.addUser({ username: 'lena', password: 'lenas-losenord', roles: [{ organisationId: org.id, role: 'PROJECT_LEAD' }] })
+    backend.addUser({
+      username: 'lena',
+      password: 'lenas-losenord',
+      roles: [{ organisationId: org.id, role: 'PROJECT_LEAD' }],
+    })
 
     const lead = await openApp(`/omgangar/${round.id}`)
     await logIn(lead.$, 'lena', 'lenas-losenord')
@@ -236,7 +260,9 @@ describe('invitations', () => {
     expect(invited.router.currentRoute.value.fullPath).toBe(`/svar/${response.id}`)
     expect(invited.$('user-menu-name').text()).toBe('sara@exempelby.se')
     expect(invited.$('user-menu-roles').text()).toBe('Svarande i Exempelby')
-    expect(backend.users.find((u) => u.username === 'sara@exempelby.se').roles).toEqual([{ organisationId: org.id, role: 'RESPONDENT' }])
+    expect(backend.users.find((u) => u.username === 'sara@exempelby.se').roles).toEqual([
+      { organisationId: org.id, role: 'RESPONDENT' },
+    ])
 
     // The link works once.
     const again = await openApp(path)
@@ -263,7 +289,9 @@ describe('invitations', () => {
     await $('invitation-password').setValue('saras-losenord')
     await $('invitation-form').trigger('submit')
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('response'), { timeout: 5000 })
-    expect(backend.users.find((u) => u.username === 'sara').roles).toEqual([{ organisationId: org.id, role: 'RESPONDENT' }])
+    expect(backend.users.find((u) => u.username === 'sara').roles).toEqual([
+      { organisationId: org.id, role: 'RESPONDENT' },
+    ])
   })
 })
 
@@ -273,7 +301,9 @@ describe('administration', () => {
     await asAdmin('POST', '/api/organisations', { name: 'Annanby' })
     const org = await asAdmin('POST', '/api/organisations', { name: 'Exempelby' })
     const { app, $ } = await openApp('/admin/anvandare')
-    expect(app.findAll('[data-testid="admin-user-row"]').map((r) => r.text())).toEqual([expect.stringContaining('admin')])
+    expect(app.findAll('[data-testid="admin-user-row"]').map((r) => r.text())).toEqual([
+      expect.stringContaining('admin'),
+    ])
 
     await $('admin-user-username').setValue('lena@exempelby.se')
     await $('admin-user-password').setValue('lenas-losenord')
@@ -285,7 +315,11 @@ describe('administration', () => {
 
     expect($('admin-user-created').text()).toBe('Användaren lena@exempelby.se har skapats.')
     const created = backend.users.find((u) => u.username === 'lena@exempelby.se')
-    expect(created).toMatchObject({ password: 'lenas-losenord', admin: false, roles: [{ organisationId: org.id, role: 'PROJECT_LEAD' }] })
+    expect(created).toMatchObject({
+      password: 'lenas-losenord',
+      admin: false,
+      roles: [{ organisationId: org.id, role: 'PROJECT_LEAD' }],
+    })
     const row = app.findAll('[data-testid="admin-user-row"]').find((r) => r.text().includes('lena@exempelby.se'))
     expect(row.get('[data-testid="admin-user-roles"]').text()).toBe('Projektledare i Exempelby')
 
@@ -398,7 +432,15 @@ describe('audit trail', () => {
     useBackend()
     const { org, round } = await organisationWithRound('Exempelby')
     await asAdmin('POST', `/api/rounds/${round.id}/close`)
-    backend.audit.unshift({ organisationId: org.id, at: '2025-03-14T09:30:00Z', username: 'admin', action: 'something.new', entityType: 'x', entityId: 1, detail: null })
+    backend.audit.unshift({
+      organisationId: org.id,
+      at: '2025-03-14T09:30:00Z',
+      username: 'admin',
+      action: 'something.new',
+      entityType: 'x',
+      entityId: 1,
+      detail: null,
+    })
     const { app } = await openApp(`/organisationer/${org.id}`)
     expect(app.findAll('[data-testid="audit-action"]').map((c) => c.text())).toEqual([
       'something.new',
@@ -414,9 +456,15 @@ describe('answers waiting for a new login', () => {
   it('keeps an answer refused with 401, asks to log in again and sends it right after the login', async () => {
     useBackend({ signedIn: false })
     const { org, round } = await organisationWithRound()
-    const person = backend.addUser({ username: 'sara', password: 'saras-losenord', roles: [{ organisationId: org.id, role: 'RESPONDENT' }] })
+    const person = backend.addUser({
+      username: 'sara',
+      password: 'saras-losenord',
+      roles: [{ organisationId: org.id, role: 'RESPONDENT' }],
+    })
     backend.state.sessionUserId = person.id
-    const response = await (await backend.handle(`/api/rounds/${round.id}/responses`, { method: 'POST', body: '{}' })).json()
+    const response = await (
+      await backend.handle(`/api/rounds/${round.id}/responses`, { method: 'POST', body: '{}' })
+    ).json()
 
     const { app, router, $, has } = await openApp(`/svar/${response.id}`)
     expect(has('progress')).toBe(true)

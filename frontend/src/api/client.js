@@ -115,13 +115,15 @@ export const createFirstAdmin = (username, password) => request('POST', '/api/se
 // Users (administrators only). A role is `{ organisationId, role }`; ADMIN has no organisation (null).
 export const listUsers = () => request('GET', '/api/users')
 /** `{ username, password, roles }` → `{ id, username }` (201); 409 when the username is taken. */
-export const createUser = ({ username, password, roles }) => request('POST', '/api/users', { username, password, roles })
+export const createUser = ({ username, password, roles }) =>
+  request('POST', '/api/users', { username, password, roles })
 /** Replace a user's roles; resolves to the user with the new roles. */
 export const updateUserRoles = (id, roles) => request('PUT', `/api/users/${seg(id)}/roles`, { roles })
 
 // Invitations: a project lead invites a respondent to an open round.
 /** `{ id, email, link, expiresAt }`: the single-use link is only returned here. */
-export const createInvitation = (roundId, email) => request('POST', `/api/rounds/${seg(roundId)}/invitations`, { email })
+export const createInvitation = (roundId, email) =>
+  request('POST', `/api/rounds/${seg(roundId)}/invitations`, { email })
 /** `[{ id, email, createdAt, expiresAt, acceptedAt? }]` */
 export const listInvitations = (roundId) => request('GET', `/api/rounds/${seg(roundId)}/invitations`)
 /** `{ email, organisationName, roundLabel, instrumentTitle, accountExists }`; 410 used or expired. */
@@ -155,8 +157,7 @@ export const uploadInstrument = (yamlText) =>
 // Organisations
 export const listOrganisations = () => request('GET', '/api/organisations')
 export const createOrganisation = (name) => request('POST', '/api/organisations', { name })
-export const listRounds = (organisationId) =>
-  request('GET', `/api/organisations/${seg(organisationId)}/rounds`)
+export const listRounds = (organisationId) => request('GET', `/api/organisations/${seg(organisationId)}/rounds`)
 
 // Rounds
 export const createRound = ({ organisationId, instrumentCode, label }) =>
@@ -197,8 +198,7 @@ export const deleteAction = (id) => request('DELETE', `/api/actions/${seg(id)}`)
 
 // Rounds over the years
 /** Two rounds of the same organisation and instrument: total, parts and items, from → to. */
-export const compareRounds = (from, to) =>
-  request('GET', `/api/comparisons?from=${seg(from)}&to=${seg(to)}`)
+export const compareRounds = (from, to) => request('GET', `/api/comparisons?from=${seg(from)}&to=${seg(to)}`)
 /** One organisation's rounds of one instrument, oldest first, with total and part means. */
 export const getTrend = (organisationId, instrumentCode) =>
   request('GET', `/api/organisations/${seg(organisationId)}/trend?instrumentCode=${seg(instrumentCode)}`)
@@ -259,6 +259,8 @@ export const getWorkshopInstrument = (code) => request('GET', `${workshopPath(co
 export const joinWorkshop = (code, group = null) => request('POST', `${workshopPath(code)}/join`, { group })
 /** The answer to an item; `itemCode` null answers a single-item instrument (the staircase). */
 export const saveWorkshopAnswer = (code, itemCode, value) =>
-  request('PUT', itemCode ? `${workshopPath(code)}/answers/${seg(itemCode)}` : `${workshopPath(code)}/answer`, { value })
+  request('PUT', itemCode ? `${workshopPath(code)}/answers/${seg(itemCode)}` : `${workshopPath(code)}/answer`, {
+    value,
+  })
 export const saveWorkshopReflection = (code, promptIndex, text) =>
   request('PUT', `${workshopPath(code)}/reflections/${seg(promptIndex)}`, { text })

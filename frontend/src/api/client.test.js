@@ -153,13 +153,24 @@ describe('api client', () => {
     let fetchFn = mockFetch(201, { id: 1 })
     await createAction(11, { itemCode: 'CS-01', what: 'Plan' })
     expect(fetchFn.mock.calls[0][0]).toBe('/api/rounds/11/actions')
-    expect(JSON.parse(fetchFn.mock.calls[0][1].body)).toEqual({ itemCode: 'CS-01', what: 'Plan', who: null, dueDate: null, status: 'planned' })
+    expect(JSON.parse(fetchFn.mock.calls[0][1].body)).toEqual({
+      itemCode: 'CS-01',
+      what: 'Plan',
+      who: null,
+      dueDate: null,
+      status: 'planned',
+    })
 
     fetchFn = mockFetch(200, { id: 1 })
     await updateAction(1, { what: 'Plan', who: 'Anna', dueDate: '2025-06-30', status: 'done' })
     expect(fetchFn.mock.calls[0][0]).toBe('/api/actions/1')
     expect(fetchFn.mock.calls[0][1].method).toBe('PUT')
-    expect(JSON.parse(fetchFn.mock.calls[0][1].body)).toEqual({ what: 'Plan', who: 'Anna', dueDate: '2025-06-30', status: 'done' })
+    expect(JSON.parse(fetchFn.mock.calls[0][1].body)).toEqual({
+      what: 'Plan',
+      who: 'Anna',
+      dueDate: '2025-06-30',
+      status: 'done',
+    })
   })
 
   it('builds the comparison, trend, regional and download addresses', async () => {
@@ -193,10 +204,13 @@ describe('api client', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn().mockResolvedValue(
-        new Response(JSON.stringify({ status: 429, title: 'Too Many Requests', detail: 'Försök igen om 15 minuter.' }), {
-          status: 429,
-          headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '900' },
-        }),
+        new Response(
+          JSON.stringify({ status: 429, title: 'Too Many Requests', detail: 'Försök igen om 15 minuter.' }),
+          {
+            status: 429,
+            headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '900' },
+          },
+        ),
       ),
     )
     const error = await login('anna', 'x').catch((e) => e)
@@ -224,7 +238,11 @@ describe('api client', () => {
 
   it('builds the user, invitation and audit requests', async () => {
     let fn = mockFetch(201, { id: 7, username: 'lena' })
-    await createUser({ username: 'lena', password: 'ett-langt-losenord', roles: [{ organisationId: 3, role: 'PROJECT_LEAD' }] })
+    await createUser({
+      username: 'lena',
+      password: 'ett-langt-losenord',
+      roles: [{ organisationId: 3, role: 'PROJECT_LEAD' }],
+    })
     expect(fn.mock.calls[0][0]).toBe('/api/users')
     expect(JSON.parse(fn.mock.calls[0][1].body)).toEqual({
       username: 'lena',

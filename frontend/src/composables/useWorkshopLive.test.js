@@ -41,7 +41,10 @@ beforeEach(() => {
   FakeEventSource.instances = []
   backend = createFakeWorkshops(staircase)
   workshop = backend.addWorkshop({ title: 'Ledningsgruppen', participants: 3, answers: [2, 3] })
-  vi.stubGlobal('fetch', vi.fn((url, init) => backend.handle(url, init)))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url, init) => backend.handle(url, init)),
+  )
 })
 
 afterEach(() => {
@@ -61,9 +64,17 @@ describe('useWorkshopLive', () => {
     expect(live.mode.value).toBe('live')
     expect(live.state.value).toBeNull()
 
-    source.emit({ workshop: { id: workshop.id, code: 'K7M2QX' }, results: { participants: 4, answers: 3 }, reflections: [] })
+    source.emit({
+      workshop: { id: workshop.id, code: 'K7M2QX' },
+      results: { participants: 4, answers: 3 },
+      reflections: [],
+    })
     expect(live.state.value.results).toEqual({ participants: 4, answers: 3 })
-    source.emit({ workshop: { id: workshop.id, code: 'K7M2QX' }, results: { participants: 5, answers: 5 }, reflections: [] })
+    source.emit({
+      workshop: { id: workshop.id, code: 'K7M2QX' },
+      results: { participants: 5, answers: 5 },
+      reflections: [],
+    })
     expect(live.state.value.results.answers).toBe(5)
 
     // While the stream delivers, nothing is polled.
@@ -97,7 +108,11 @@ describe('useWorkshopLive', () => {
     expect(liveCalls()).toBe(3)
 
     // The stream is back: its state wins and polling ends.
-    source.emit({ workshop: { id: workshop.id, code: 'K7M2QX' }, results: { participants: 9, answers: 9 }, reflections: [] })
+    source.emit({
+      workshop: { id: workshop.id, code: 'K7M2QX' },
+      results: { participants: 9, answers: 9 },
+      reflections: [],
+    })
     expect(live.mode.value).toBe('live')
     const before = liveCalls()
     await vi.advanceTimersByTimeAsync(5000)

@@ -41,7 +41,10 @@ describe('i18n messages', () => {
   })
 
   it('has no empty message in either language', () => {
-    for (const [name, messages] of [['sv', sv], ['en', en]]) {
+    for (const [name, messages] of [
+      ['sv', sv],
+      ['en', en],
+    ]) {
       const empty = keys(messages).filter((key) => String(lookup(messages, key)).trim() === '')
       expect(empty, `empty messages in ${name}.json`).toEqual([])
     }
@@ -51,14 +54,19 @@ describe('i18n messages', () => {
     const { fixed, prefixes } = usedKeys()
     expect(sources.length).toBeGreaterThan(20)
     expect(fixed.length).toBeGreaterThan(100)
-    for (const [name, messages] of [['sv', sv], ['en', en]]) {
+    for (const [name, messages] of [
+      ['sv', sv],
+      ['en', en],
+    ]) {
       const missing = fixed.filter((key) => typeof lookup(messages, key) !== 'string')
       expect(missing, `keys used in the sources but missing in ${name}.json`).toEqual([])
       // A key built at run time (t(`status.${kind}.${status}`)) needs its fixed beginning to hold messages.
       const missingPrefixes = prefixes.filter((prefix) => {
         const parent = prefix.endsWith('.') ? lookup(messages, prefix.slice(0, -1)) : undefined
-        return !(parent && typeof parent === 'object' && Object.keys(parent).length > 0)
-          && !keys(messages).some((key) => key.startsWith(prefix))
+        return (
+          !(parent && typeof parent === 'object' && Object.keys(parent).length > 0) &&
+          !keys(messages).some((key) => key.startsWith(prefix))
+        )
       })
       expect(missingPrefixes, `key beginnings used in the sources but missing in ${name}.json`).toEqual([])
     }
@@ -80,7 +88,8 @@ describe('i18n messages', () => {
 
   it('has the account texts in both languages, with the Swedish wording the browser test uses', () => {
     for (const messages of [sv, en]) {
-      for (const code of ['ADMIN', 'PROJECT_LEAD', 'RESPONDENT', 'FACILITATOR']) expect(messages.roles[code]).toBeTruthy()
+      for (const code of ['ADMIN', 'PROJECT_LEAD', 'RESPONDENT', 'FACILITATOR'])
+        expect(messages.roles[code]).toBeTruthy()
       for (const status of ['pending', 'accepted', 'expired']) expect(messages.invite.statuses[status]).toBeTruthy()
       for (const action of [
         'round_created',

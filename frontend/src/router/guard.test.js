@@ -23,7 +23,9 @@ describe('access guard', () => {
   it('lets anyone open the public pages without asking for the session', async () => {
     const s = session(null)
     for (const name of ['login', 'first-run', 'invitation']) expect(await accessGuard(route(name), s)).toBe(true)
-    expect(await accessGuard({ name: 'workshop-participant', fullPath: '/w/ABC', meta: { public: true } }, s)).toBe(true)
+    expect(await accessGuard({ name: 'workshop-participant', fullPath: '/w/ABC', meta: { public: true } }, s)).toBe(
+      true,
+    )
     expect(s.load).not.toHaveBeenCalled()
   })
 

@@ -3,7 +3,10 @@ import { defineStore } from 'pinia'
 import * as api from '../api/client.js'
 import { localized } from '../utils/localized.js'
 
+// The instruments a form starts on: rounds and the regional view default to the checklist, a workshop to
+// the staircase, the exercise a workshop is made for.
 export const DEFAULT_INSTRUMENT = 'checklist-systematik'
+export const DEFAULT_WORKSHOP_INSTRUMENT = 'jamstalldhetstrappan'
 
 export const useInstrumentsStore = defineStore('instruments', () => {
   const list = ref([])

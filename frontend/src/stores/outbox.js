@@ -86,7 +86,14 @@ const isEntry = (e) =>
  * @param {Storage|null} [options.storage]  defaults to localStorage (null: keep in memory only)
  * @param {EventTarget} [options.target]  where to listen for `online` (window)
  */
-export function createOutbox({ responseId, send, onSent, onDropped, storage = defaultStorage(), target = globalThis.window }) {
+export function createOutbox({
+  responseId,
+  send,
+  onSent,
+  onDropped,
+  storage = defaultStorage(),
+  target = globalThis.window,
+}) {
   const key = outboxKey(responseId)
   let memory = []
   let attempt = 0

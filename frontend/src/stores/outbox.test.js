@@ -142,7 +142,10 @@ describe('outbox', () => {
 
   it('tries again at once when the browser comes back online', async () => {
     vi.useFakeTimers()
-    const send = vi.fn().mockRejectedValueOnce(new ApiError({ status: 0 })).mockResolvedValue({})
+    const send = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError({ status: 0 }))
+      .mockResolvedValue({})
     const ob = make({ send })
     ob.add({ itemCode: 'A', value: 1 })
     await flush()
@@ -156,7 +159,10 @@ describe('outbox', () => {
 
   it('keeps an answer refused with 401 and sends it at once when told that the person has logged in', async () => {
     vi.useFakeTimers()
-    const send = vi.fn().mockRejectedValueOnce(new ApiError({ status: 401 })).mockResolvedValue({})
+    const send = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError({ status: 401 }))
+      .mockResolvedValue({})
     const ob = make({ send })
     ob.add({ itemCode: 'A', value: 1 })
     await flush()
@@ -173,7 +179,10 @@ describe('outbox', () => {
 
   it('leaves a stopped outbox alone when resending after a login', async () => {
     vi.useFakeTimers()
-    const send = vi.fn().mockRejectedValueOnce(new ApiError({ status: 401 })).mockResolvedValue({})
+    const send = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError({ status: 401 }))
+      .mockResolvedValue({})
     const ob = make({ send })
     ob.add({ itemCode: 'A', value: 1 })
     await flush()
@@ -224,7 +233,10 @@ describe('outbox', () => {
 
   it('drain() resolves true once empty and false while waiting to retry', async () => {
     vi.useFakeTimers()
-    const send = vi.fn().mockRejectedValueOnce(new ApiError({ status: 0 })).mockResolvedValue({})
+    const send = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError({ status: 0 }))
+      .mockResolvedValue({})
     const ob = make({ send })
     ob.add({ itemCode: 'A', value: 1 })
     await expect(ob.drain()).resolves.toBe(false)

@@ -20,10 +20,22 @@ const instrument = {
   code: 'x',
   version: 1,
   title: 'X',
-  scale: [{ value: 1, label: 'Ett' }, { value: 2, label: 'Två' }],
+  scale: [
+    { value: 1, label: 'Ett' },
+    { value: 2, label: 'Två' },
+  ],
   dontKnowLabel: null,
   commentPrompt: null,
-  parts: [{ code: 'A', title: 'A', items: [{ code: 'I1', text: 'Ett' }, { code: 'I2', text: 'Två' }] }],
+  parts: [
+    {
+      code: 'A',
+      title: 'A',
+      items: [
+        { code: 'I1', text: 'Ett' },
+        { code: 'I2', text: 'Två' },
+      ],
+    },
+  ],
 }
 
 const draft = (answers = []) => ({ id: 1, roundId: 2, status: 'draft', answers })
@@ -118,7 +130,8 @@ describe('response editor store', () => {
     vi.mocked(api.saveAnswer).mockReset()
     let release
     vi.mocked(api.saveAnswer).mockImplementation(
-      (id, code, body) => new Promise((resolve) => (release = () => resolve({ itemCode: code, ...body, applied: true }))),
+      (id, code, body) =>
+        new Promise((resolve) => (release = () => resolve({ itemCode: code, ...body, applied: true }))),
     )
     store = await openPage()
     // The server has nothing yet; the outbox is laid over it and shown as chosen.
@@ -169,7 +182,12 @@ describe('response editor store', () => {
   })
 
   it('shows the later answer the server kept (applied: false)', async () => {
-    vi.mocked(api.saveAnswer).mockResolvedValueOnce({ itemCode: 'I1', value: 1, comment: 'Annan enhet', applied: false })
+    vi.mocked(api.saveAnswer).mockResolvedValueOnce({
+      itemCode: 'I1',
+      value: 1,
+      comment: 'Annan enhet',
+      applied: false,
+    })
     store.choose('I1', 2)
     await settle()
     expect(store.values.I1).toBe(1)

@@ -41,8 +41,10 @@ export const useSessionStore = defineStore('session', () => {
   const organisations = computed(() => {
     const map = new Map()
     for (const r of roles.value) {
-      if (r.role === 'FACILITATOR' || r.role === 'ADMIN' || r.organisationId === null || r.organisationId === undefined) continue
-      if (!map.has(String(r.organisationId))) map.set(String(r.organisationId), { id: r.organisationId, name: r.organisationName })
+      if (r.role === 'FACILITATOR' || r.role === 'ADMIN' || r.organisationId === null || r.organisationId === undefined)
+        continue
+      if (!map.has(String(r.organisationId)))
+        map.set(String(r.organisationId), { id: r.organisationId, name: r.organisationName })
     }
     return [...map.values()].sort((a, b) => String(a.name || '').localeCompare(String(b.name || ''), 'sv'))
   })

@@ -57,7 +57,12 @@ describe('session store', () => {
 
   it('starts a user with one organisation on its page, and an administrator on the list', async () => {
     const session = useSessionStore()
-    session.signedIn({ id: 3, username: 'sara', admin: false, roles: [{ organisationId: 4, organisationName: 'Annanby', role: 'RESPONDENT' }] })
+    session.signedIn({
+      id: 3,
+      username: 'sara',
+      admin: false,
+      roles: [{ organisationId: 4, organisationName: 'Annanby', role: 'RESPONDENT' }],
+    })
     expect(session.startRoute).toEqual({ name: 'organisation', params: { id: '4' } })
     expect(session.canManage(4)).toBe(false)
     session.signedIn({ id: 1, username: 'admin', admin: true, roles: [] })

@@ -54,14 +54,26 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
     id: u.id,
     username: u.username,
     admin: u.admin,
-    roles: u.roles.map((r) => ({ organisationId: r.organisationId, organisationName: orgName(r.organisationId), role: r.role })),
+    roles: u.roles.map((r) => ({
+      organisationId: r.organisationId,
+      organisationName: orgName(r.organisationId),
+      role: r.role,
+    })),
   })
   const signIn = (u) => {
     state.sessionUserId = u.id
     return { accessToken: `token-${u.id}`, user: describe(u) }
   }
   const record = (organisationId, action, entityType, entityId, detail = null) =>
-    audit.unshift({ organisationId, at: new Date().toISOString(), username: currentUser()?.username || null, action, entityType, entityId, detail })
+    audit.unshift({
+      organisationId,
+      at: new Date().toISOString(),
+      username: currentUser()?.username || null,
+      action,
+      entityType,
+      entityId,
+      detail,
+    })
   const mayManage = (u, organisationId) =>
     u.admin || u.roles.some((r) => r.organisationId === Number(organisationId) && r.role === 'PROJECT_LEAD')
 
@@ -96,7 +108,8 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
       const needed = !users.some((u) => u.admin)
       if (method === 'GET') return json(200, { needed })
       if (!needed) return problem(409, 'Det finns redan en administratör.')
-      if (!body?.username || String(body.password || '').length < 10) return problem(400, 'Lösenordet måste ha minst 10 tecken.')
+      if (!body?.username || String(body.password || '').length < 10)
+        return problem(400, 'Lösenordet måste ha minst 10 tecken.')
       return json(201, signIn(addUser({ username: body.username, password: body.password, admin: true })))
     }
     if ((m = path.match(/^\/api\/invitations\/([^/]+)(\/accept)?$/))) {
@@ -127,7 +140,16 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
           user.roles.push({ organisationId: round.organisationId, role: 'RESPONDENT' })
         }
         invitation.acceptedAt = new Date().toISOString()
-        const response = { id: nextId++, roundId: round.id, userId: user.id, status: 'draft', respondentRole: null, answers: [], createdAt: new Date().toISOString(), submittedAt: null }
+        const response = {
+          id: nextId++,
+          roundId: round.id,
+          userId: user.id,
+          status: 'draft',
+          respondentRole: null,
+          answers: [],
+          createdAt: new Date().toISOString(),
+          submittedAt: null,
+        }
         responses.push(response)
         const answer = signIn(user)
         record(round.organisationId, 'invitation.accepted', 'invitation', invitation.id, invitation.email)
@@ -144,7 +166,8 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
       if (!user.admin) return problem(403, 'Bara administratörer hanterar användare.')
       if (method === 'GET' && path === '/api/users') return json(200, users.map(describe))
       if (method === 'POST' && path === '/api/users') {
-        if (users.some((u) => u.username === body.username)) return problem(409, `Användarnamnet ${body.username} är upptaget.`)
+        if (users.some((u) => u.username === body.username))
+          return problem(409, `Användarnamnet ${body.username} är upptaget.`)
         const roles = body.roles || []
         const created = addUser({
           username: body.username,
@@ -166,7 +189,10 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
       const round = rounds.find((r) => r.id === Number(m[1]))
       if (!round || !mayManage(user, round.organisationId)) return problem(404, 'Omgången finns inte.')
       if (method === 'GET') {
-        return json(200, invitations.filter((i) => i.roundId === round.id).map(({ token, roundId, ...rest }) => rest))
+        return json(
+          200,
+          invitations.filter((i) => i.roundId === round.id).map(({ token, roundId, ...rest }) => rest),
+        )
       }
       if (method === 'POST') {
         if (round.status !== 'open') return problem(409, 'Omgången är stängd.')
@@ -181,12 +207,20 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
         }
         invitations.push(invitation)
         record(round.organisationId, 'invitation.created', 'invitation', invitation.id, invitation.email)
-        return json(201, { id: invitation.id, email: invitation.email, link: `/inbjudan/${invitation.token}`, expiresAt: invitation.expiresAt })
+        return json(201, {
+          id: invitation.id,
+          email: invitation.email,
+          link: `/inbjudan/${invitation.token}`,
+          expiresAt: invitation.expiresAt,
+        })
       }
     }
     if (method === 'GET' && (m = path.match(/^\/api\/organisations\/(\d+)\/audit$/))) {
       if (!mayManage(user, m[1])) return problem(404, 'Organisationen finns inte.')
-      return json(200, audit.filter((a) => a.organisationId === Number(m[1])).map(({ organisationId, ...rest }) => rest))
+      return json(
+        200,
+        audit.filter((a) => a.organisationId === Number(m[1])).map(({ organisationId, ...rest }) => rest),
+      )
     }
     return null
   }
@@ -202,7 +236,14 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
         .filter((a) => a && a.value !== null)
         .map((a) => a.value)
       const mean = vals.length ? vals.reduce((s, v) => s + v, 0) / vals.length : null
-      return { code: item.code, mean, n: vals.length, min: vals.length ? Math.min(...vals) : null, max: vals.length ? Math.max(...vals) : null, stdDev: 0 }
+      return {
+        code: item.code,
+        mean,
+        n: vals.length,
+        min: vals.length ? Math.min(...vals) : null,
+        max: vals.length ? Math.max(...vals) : null,
+        stdDev: 0,
+      }
     })
     const answeredMeans = itemScores.filter((i) => i.mean !== null)
     const sum = answeredMeans.reduce((s, i) => s + i.mean, 0)
@@ -243,10 +284,14 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
     const signedInAnswer = handleSignedIn(user, method, path, body)
     if (signedInAnswer) return signedInAnswer
     if (method === 'GET' && path === '/api/instruments') {
-      return json(200, [{ code: instrument.code, version: instrument.version, title: instrument.title, kind: instrument.kind }])
+      return json(200, [
+        { code: instrument.code, version: instrument.version, title: instrument.title, kind: instrument.kind },
+      ])
     }
     if (method === 'GET' && path === `/api/instruments/${instrument.code}/versions`) {
-      return json(200, [{ code: instrument.code, version: instrument.version, title: instrument.title, kind: instrument.kind }])
+      return json(200, [
+        { code: instrument.code, version: instrument.version, title: instrument.title, kind: instrument.kind },
+      ])
     }
     if (method === 'GET' && (m = path.match(/^\/api\/instruments\/([^/]+)\/versions\/([^/]+)$/))) {
       return json(200, instrument)
@@ -256,14 +301,27 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
         return json(200, user.admin ? orgs : orgs.filter((o) => user.roles.some((r) => r.organisationId === o.id)))
       }
       if (!user.admin) return problem(403, 'Bara administratörer skapar organisationer.')
-      if (!body.name) return json(400, { status: 400, title: 'Bad Request', detail: 'Namn saknas.', errors: [{ field: 'name', message: 'Får inte vara tomt' }] }, 'application/problem+json')
+      if (!body.name)
+        return json(
+          400,
+          {
+            status: 400,
+            title: 'Bad Request',
+            detail: 'Namn saknas.',
+            errors: [{ field: 'name', message: 'Får inte vara tomt' }],
+          },
+          'application/problem+json',
+        )
       const org = { id: nextId++, name: body.name }
       orgs.push(org)
       record(org.id, 'organisation.created', 'organisation', org.id, org.name)
       return json(201, org)
     }
     if (method === 'GET' && (m = path.match(/^\/api\/organisations\/(\d+)\/rounds$/))) {
-      return json(200, rounds.filter((r) => r.organisationId === Number(m[1])))
+      return json(
+        200,
+        rounds.filter((r) => r.organisationId === Number(m[1])),
+      )
     }
     if (method === 'POST' && path === '/api/rounds') {
       const round = {
@@ -301,15 +359,35 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
         const roles = instrument.respondentRoles || []
         const role = body?.respondentRole ?? null
         if (roles.length && !roles.some((x) => x.code === role)) return problem(400, 'Välj en roll.')
-        const r = { id: nextId++, roundId: round.id, userId: user.id, status: 'draft', respondentRole: role, answers: [], createdAt: new Date().toISOString(), submittedAt: null }
+        const r = {
+          id: nextId++,
+          roundId: round.id,
+          userId: user.id,
+          status: 'draft',
+          respondentRole: role,
+          answers: [],
+          createdAt: new Date().toISOString(),
+          submittedAt: null,
+        }
         responses.push(r)
         return json(201, { id: r.id, roundId: r.roundId, status: r.status })
       }
       if (rest === '/scores' && method === 'GET') return json(200, scores(round.id))
-      if (rest === '/actions' && method === 'GET') return json(200, actions.filter((x) => x.roundId === round.id))
+      if (rest === '/actions' && method === 'GET')
+        return json(
+          200,
+          actions.filter((x) => x.roundId === round.id),
+        )
       if (rest === '/actions' && method === 'POST') {
         const now = new Date().toISOString()
-        const action = { id: nextId++, roundId: round.id, ...body, status: body.status || 'planned', createdAt: now, updatedAt: now }
+        const action = {
+          id: nextId++,
+          roundId: round.id,
+          ...body,
+          status: body.status || 'planned',
+          createdAt: now,
+          updatedAt: now,
+        }
         actions.push(action)
         return json(201, action)
       }
@@ -343,7 +421,13 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
         if (current && current.answeredAt > answeredAt) {
           result = { ...current, applied: false }
         } else {
-          const answer = { itemCode, value: body.value, comment: body.comment, answeredAt, updatedAt: new Date().toISOString() }
+          const answer = {
+            itemCode,
+            value: body.value,
+            comment: body.comment,
+            answeredAt,
+            updatedAt: new Date().toISOString(),
+          }
           r.answers = [...r.answers.filter((x) => x.itemCode !== itemCode), answer]
           result = { ...answer, applied: true }
         }
@@ -394,7 +478,8 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
     revealed: w.revealed,
     joinPath: `/w/${w.code}`,
   })
-  const counts = (values) => instrument.scale.map((s) => ({ value: s.value, count: values.filter((v) => v === s.value).length }))
+  const counts = (values) =>
+    instrument.scale.map((s) => ({ value: s.value, count: values.filter((v) => v === s.value).length }))
   function results(w) {
     const answers = w.answers.length
     const withheld = !w.revealed || answers < anonymityThreshold
@@ -416,8 +501,24 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
   const live = (w) => ({ workshop: view(w), results: results(w), reflections: [] })
 
   /** A workshop as the server would have it; `answers` are the values given so far. */
-  function addWorkshop({ title = 'Workshop', code = 'K7M2QX', status = 'open', revealed = false, participants = 0, answers = [] } = {}) {
-    const w = { id: nextId++, code, title, organisationId: null, status, revealed, participants, answers: answers.map((value) => ({ value })) }
+  function addWorkshop({
+    title = 'Workshop',
+    code = 'K7M2QX',
+    status = 'open',
+    revealed = false,
+    participants = 0,
+    answers = [],
+  } = {}) {
+    const w = {
+      id: nextId++,
+      code,
+      title,
+      organisationId: null,
+      status,
+      revealed,
+      participants,
+      answers: answers.map((value) => ({ value })),
+    }
     workshops.push(w)
     return w
   }
@@ -428,9 +529,12 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
     const path = new URL(url, 'http://localhost').pathname
     calls.push(`${method} ${path}`)
     let m
-    if (method === 'GET' && path === `/api/instruments/${instrument.code}/versions/${instrument.version}`) return json(200, instrument)
+    if (method === 'GET' && path === `/api/instruments/${instrument.code}/versions/${instrument.version}`)
+      return json(200, instrument)
     if (method === 'GET' && path === '/api/instruments') {
-      return json(200, [{ code: instrument.code, version: instrument.version, title: instrument.title, kind: instrument.kind }])
+      return json(200, [
+        { code: instrument.code, version: instrument.version, title: instrument.title, kind: instrument.kind },
+      ])
     }
     if (method === 'GET' && path === '/api/organisations') return json(200, organisations)
     if (path === '/api/workshops' && method === 'GET') return json(200, workshops.map(view))
@@ -457,7 +561,10 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
       }
       if (method === 'POST' && rest === '/reveal') {
         if (w.answers.length < anonymityThreshold) {
-          return problem(409, `Resultatet kan visas först när minst ${anonymityThreshold} deltagare har svarat, så att ingen enskild kan pekas ut. Nu har ${w.answers.length} svarat.`)
+          return problem(
+            409,
+            `Resultatet kan visas först när minst ${anonymityThreshold} deltagare har svarat, så att ingen enskild kan pekas ut. Nu har ${w.answers.length} svarat.`,
+          )
         }
         w.revealed = true
         return json(200, view(w))
@@ -474,11 +581,27 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
         return problem(status, detail, retryAfter ? { 'Retry-After': String(retryAfter) } : {})
       }
       const w = workshops.find((x) => x.code === code)
-      if (!w) return problem(404, `Det finns ingen workshop med koden ${code}. Kontrollera koden på skärmen: sex tecken, bokstäver och siffror.`)
+      if (!w)
+        return problem(
+          404,
+          `Det finns ingen workshop med koden ${code}. Kontrollera koden på skärmen: sex tecken, bokstäver och siffror.`,
+        )
       const rest = m[2] || ''
-      const me = () => ({ group: state.group, answers: Object.entries(state.answers).map(([itemCode, value]) => ({ itemCode, value })), reflections: [] })
+      const me = () => ({
+        group: state.group,
+        answers: Object.entries(state.answers).map(([itemCode, value]) => ({ itemCode, value })),
+        reflections: [],
+      })
       if (method === 'GET' && rest === '') {
-        return json(200, { code, title: w.title, status: w.status, instrumentCode: instrument.code, instrumentVersion: instrument.version, joined: state.joined, me: state.joined ? me() : null })
+        return json(200, {
+          code,
+          title: w.title,
+          status: w.status,
+          instrumentCode: instrument.code,
+          instrumentVersion: instrument.version,
+          joined: state.joined,
+          me: state.joined ? me() : null,
+        })
       }
       if (method === 'GET' && rest === '/instrument') return json(200, instrument)
       if (method === 'POST' && rest === '/join') {
@@ -491,7 +614,12 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
       if (method === 'PUT' && (rest === '/answer' || rest.startsWith('/answers/'))) {
         if (!state.joined) return problem(403, `Du är inte med i workshoppen ${code} på den här enheten.`)
         if (w.status !== 'open') {
-          return problem(409, w.status === 'closed' ? 'Workshoppen är avslutad och tar inte emot fler svar.' : 'Workshoppen har inte öppnat än. Vänta tills samtalsledaren öppnar den och försök igen.')
+          return problem(
+            409,
+            w.status === 'closed'
+              ? 'Workshoppen är avslutad och tar inte emot fler svar.'
+              : 'Workshoppen har inte öppnat än. Vänta tills samtalsledaren öppnar den och försök igen.',
+          )
         }
         const itemCode = rest === '/answer' ? items[0].code : decodeURIComponent(rest.slice('/answers/'.length))
         state.answers[itemCode] = body.value

@@ -6,7 +6,12 @@ import { useSessionStore } from '../stores/session.js'
 export const ADMIN = { id: 1, username: 'admin', admin: true, roles: [] }
 
 /** A user with one role in one organisation. */
-export const userWithRole = (role, organisationId = 3, organisationName = 'Socialförvaltningen', username = 'anna') => ({
+export const userWithRole = (
+  role,
+  organisationId = 3,
+  organisationName = 'Socialförvaltningen',
+  username = 'anna',
+) => ({
   id: 2,
   username,
   admin: false,

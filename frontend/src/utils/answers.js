@@ -44,9 +44,9 @@ export function optionKey(entry) {
   return entry.value === null || entry.value === undefined ? DONT_KNOW : String(entry.value)
 }
 
-/** Lowest and highest value of a scale, defaulting to 1..4. */
+/** Lowest and highest value of an instrument's scale (its `scale` steps), or null without steps. */
 export function scaleRange(scale) {
   const values = (scale || []).map((s) => Number(s.value)).filter((v) => Number.isFinite(v))
-  if (values.length === 0) return { min: 1, max: 4 }
+  if (values.length === 0) return null
   return { min: Math.min(...values), max: Math.max(...values) }
 }

@@ -11,7 +11,14 @@ import {
 
 const instrument = {
   parts: [
-    { code: 'A', title: 'Del A', items: [{ code: 'CS-01', text: 'Ett' }, { code: 'CS-02', text: 'Två' }] },
+    {
+      code: 'A',
+      title: 'Del A',
+      items: [
+        { code: 'CS-01', text: 'Ett' },
+        { code: 'CS-02', text: 'Två' },
+      ],
+    },
     { code: 'B', title: 'Del B', items: [{ code: 'CS-03', text: 'Tre' }] },
   ],
 }
@@ -45,6 +52,8 @@ describe('answer helpers', () => {
 
   it('derives the axis range from the scale', () => {
     expect(scaleRange([{ value: 1 }, { value: 2 }, { value: 3 }, { value: 4 }])).toEqual({ min: 1, max: 4 })
-    expect(scaleRange([])).toEqual({ min: 1, max: 4 })
+    expect(scaleRange([{ value: 0 }, { value: 10 }, { value: 5 }])).toEqual({ min: 0, max: 10 })
+    expect(scaleRange([])).toBeNull()
+    expect(scaleRange(undefined)).toBeNull()
   })
 })

@@ -1,9 +1,6 @@
-// The colour scale of the regional heat map: a mean on the 1–4 scale falls in one of four bands, each with
-// its own colour. Every cell also prints its number, and a legend names the bands, so colour is never
+// The colour scale of the regional heat map: a mean on the instrument's scale (min..max, read from the
+// definition) falls in one of four equally wide bands, each with its own colour. Every cell also prints its number, and a legend names the bands, so colour is never
 // the only signal. Light-to-dark blue reads in greyscale and with the common colour vision deficiencies.
-
-export const SCALE_MIN = 1
-export const SCALE_MAX = 4
 
 /** Bands from low to high; `text` is the text colour with enough contrast on `background`. */
 export const HEAT_BANDS = [
@@ -20,7 +17,7 @@ export const WITHHELD_STYLE = {
 }
 
 /** The limits of each band on the scale: [{ band, from, to }], equally wide, the last one closed. */
-export function bandLimits(min = SCALE_MIN, max = SCALE_MAX) {
+export function bandLimits(min, max) {
   const width = (max - min) / HEAT_BANDS.length
   return HEAT_BANDS.map((b, i) => ({
     band: b.band,
@@ -31,9 +28,10 @@ export function bandLimits(min = SCALE_MIN, max = SCALE_MAX) {
 
 /**
  * The cell for one figure `{ mean, suppressed }` (or a bare number): its state, band and colours.
- * The mean is rounded to two decimals first, like the number printed in the cell.
+ * The mean is rounded to two decimals first, like the number printed in the cell. `min` and `max` are the
+ * instrument's scale.
  */
-export function heatCell(score, min = SCALE_MIN, max = SCALE_MAX) {
+export function heatCell(score, min, max) {
   const suppressed = Boolean(score && typeof score === 'object' && score.suppressed)
   if (suppressed) return { state: 'withheld', band: null, ...WITHHELD_STYLE }
   const raw = score && typeof score === 'object' ? score.mean : score

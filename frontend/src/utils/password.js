@@ -9,7 +9,8 @@ export const MIN_PASSWORD_LENGTH = 10
 export function checkNewPassword(password, repeat, t) {
   const result = { password: '', repeat: '' }
   if (!password) result.password = t('validation.passwordRequired')
-  else if (password.length < MIN_PASSWORD_LENGTH) result.password = t('validation.passwordTooShort', { n: MIN_PASSWORD_LENGTH })
+  else if (password.length < MIN_PASSWORD_LENGTH)
+    result.password = t('validation.passwordTooShort', { n: MIN_PASSWORD_LENGTH })
   else if (repeat !== password) result.repeat = t('validation.passwordMismatch')
   return result
 }

@@ -2,7 +2,10 @@
 
 /** The API's roles ([{ organisationId, role }]) as form rows with string ids ('' for ADMIN). */
 export function rowsFromRoles(roles = []) {
-  return roles.map((r) => ({ organisationId: r.role === 'ADMIN' || r.organisationId == null ? '' : String(r.organisationId), role: r.role }))
+  return roles.map((r) => ({
+    organisationId: r.role === 'ADMIN' || r.organisationId == null ? '' : String(r.organisationId),
+    role: r.role,
+  }))
 }
 
 /**
@@ -42,9 +45,7 @@ export function roleSummary(user, t, nameOf = () => null) {
     .filter((r) => r.role !== 'ADMIN')
     .map((r) => {
       const organisation = r.organisationName || nameOf(r.organisationId)
-      return organisation
-        ? t('userMenu.roleIn', { role: t(`roles.${r.role}`), organisation })
-        : t(`roles.${r.role}`)
+      return organisation ? t('userMenu.roleIn', { role: t(`roles.${r.role}`), organisation }) : t(`roles.${r.role}`)
     })
   if (user?.admin || roles.some((r) => r.role === 'ADMIN')) parts.unshift(t('roles.ADMIN'))
   return parts.length ? parts.join(', ') : t('userMenu.noRoles')

@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createMemoryHistory } from 'vue-router'
-import App from '../App.vue'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import * as api from '../api/client.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -19,22 +16,22 @@ vi.mock('../api/client.js', async (importOriginal) => {
 })
 
 const checklist = { code: 'checklist-systematik', version: 1, title: 'Checklista för systematik', kind: 'checklist' }
-const staircase = { code: 'jamstalldhetstrappan', version: 1, title: 'Jämställdhetstrappan', titleEn: 'The staircase', kind: 'staircase' }
+const staircase = {
+  code: 'jamstalldhetstrappan',
+  version: 1,
+  title: 'Jämställdhetstrappan',
+  titleEn: 'The staircase',
+  kind: 'staircase',
+}
 
 async function mountApp(path = '/instrument') {
-  const router = createAppRouter(createMemoryHistory())
-  router.push(path)
-  await router.isReady()
-  const app = mount(App, { global: { plugins: [pinia, createAppI18n('sv'), router] }, attachTo: document.body })
-  await flushPromises()
+  const { wrapper: app, router } = await mountAt(path, { app: true })
   return { app, router }
 }
 
-let pinia
-
 beforeEach(() => {
   window.scrollTo = vi.fn()
-  pinia = signedInPinia()
+  signedInPinia()
   vi.mocked(api.listOrganisations).mockResolvedValue([])
   vi.mocked(api.listInstruments).mockResolvedValue([checklist, staircase])
   vi.mocked(api.listInstrumentVersions).mockImplementation(async (code) =>
@@ -54,7 +51,10 @@ describe('InstrumentsView', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('instruments'))
     await flushPromises()
     const entries = app.findAll('[data-testid="instrument-entry"]')
-    expect(entries.map((e) => e.get('.card-list__title').text())).toEqual(['Checklista för systematik', 'Jämställdhetstrappan'])
+    expect(entries.map((e) => e.get('.card-list__title').text())).toEqual([
+      'Checklista för systematik',
+      'Jämställdhetstrappan',
+    ])
     expect(entries[0].findAll('[data-testid="instrument-version"]').map((v) => v.text())).toEqual(['Version 1'])
     expect(entries[1].text()).toContain('Trappa')
     app.unmount()
@@ -75,7 +75,9 @@ describe('InstrumentsView', () => {
 
     expect(api.uploadInstrument).toHaveBeenCalledWith('code: checklist-systematik\nversion: 2\n')
     expect(app.get('[data-testid="upload-result"]').text()).toBe('Version 2 av Checklista för systematik är inläst')
-    expect(app.findAll('[data-testid="instrument-entry"]')[0].findAll('[data-testid="instrument-version"]')).toHaveLength(2)
+    expect(
+      app.findAll('[data-testid="instrument-entry"]')[0].findAll('[data-testid="instrument-version"]'),
+    ).toHaveLength(2)
     app.unmount()
   })
 

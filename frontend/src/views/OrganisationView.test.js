@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import * as api from '../api/client.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -28,7 +25,15 @@ const checklist = {
   kind: 'checklist',
   scale: [1, 2, 3, 4].map((value) => ({ value, label: `S${value}` })),
   parts: [
-    { code: 'P1', title: 'Styrning', items: [{ code: 'CS-01', text: 'Ett' }, { code: 'CS-02', text: 'Två' }, { code: 'CS-03', text: 'Tre' }] },
+    {
+      code: 'P1',
+      title: 'Styrning',
+      items: [
+        { code: 'CS-01', text: 'Ett' },
+        { code: 'CS-02', text: 'Två' },
+        { code: 'CS-03', text: 'Tre' },
+      ],
+    },
     { code: 'P2', title: 'Uppföljning', items: [{ code: 'CS-10', text: 'Tio' }] },
   ],
 }
@@ -63,13 +68,9 @@ const summary = (roundId, label, mean, parts, extra = {}) => ({
 
 let router
 
-async function mountAt(path) {
-  router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(path)
-  await router.isReady()
-  const wrapper = mount(Root, { global: { plugins: [createAppI18n('sv'), router] }, attachTo: document.body })
-  await flushPromises()
+async function mountPage(path) {
+  let wrapper
+  ;({ wrapper, router } = await mountAt(path))
   return wrapper
 }
 
@@ -79,12 +80,10 @@ function chooseFile(input, name = 'svar-2022.xlsx') {
   return input.trigger('change').then(() => file)
 }
 
-let pinia
-
 beforeEach(() => {
   window.scrollTo = vi.fn()
   HTMLCanvasElement.prototype.getContext = () => null
-  pinia = signedInPinia()
+  signedInPinia()
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])
   vi.mocked(api.listRounds).mockResolvedValue(rounds)
   vi.mocked(api.listInstruments).mockResolvedValue([
@@ -101,10 +100,16 @@ beforeEach(() => {
         { code: 'P1', title: 'Styrning', mean: 2, answered: 2, items: 2, suppressed: false },
         { code: 'P2', title: 'Uppföljning', mean: 2.5, answered: 1, items: 1, suppressed: false },
       ]),
-      summary(22, '2024', null, [
-        { code: 'P1', title: 'Styrning', mean: null, answered: null, items: 2, suppressed: true },
-        { code: 'P2', title: 'Uppföljning', mean: null, answered: null, items: 1, suppressed: true },
-      ], { total: { mean: null, suppressed: true } }),
+      summary(
+        22,
+        '2024',
+        null,
+        [
+          { code: 'P1', title: 'Styrning', mean: null, answered: null, items: 2, suppressed: true },
+          { code: 'P2', title: 'Uppföljning', mean: null, answered: null, items: 1, suppressed: true },
+        ],
+        { total: { mean: null, suppressed: true } },
+      ),
     ],
   })
 })
@@ -116,7 +121,7 @@ afterEach(() => {
 
 describe('OrganisationView: comparing, trend and import', () => {
   it('offers two rounds of the same instrument and opens their comparison', async () => {
-    const wrapper = await mountAt('/organisationer/3')
+    const wrapper = await mountPage('/organisationer/3')
     const from = wrapper.get('[data-testid="compare-from"]')
     const to = wrapper.get('[data-testid="compare-to"]')
     // Only the checklist has two rounds, so only its rounds are offered; the latest two are chosen.
@@ -136,7 +141,7 @@ describe('OrganisationView: comparing, trend and import', () => {
   })
 
   it('shows the trend of an instrument with two rounds, says that a trend needs three, and shows "Dolt"', async () => {
-    const wrapper = await mountAt('/organisationer/3')
+    const wrapper = await mountPage('/organisationer/3')
     expect(api.getTrend).toHaveBeenCalledTimes(1)
     expect(api.getTrend).toHaveBeenCalledWith(3, 'checklist-systematik')
     expect(wrapper.get('[data-testid="trend-needs-three"]').text()).toBe(
@@ -156,7 +161,7 @@ describe('OrganisationView: comparing, trend and import', () => {
   it('imports a past round: the new round appears in the list', async () => {
     const imported = round(30, '2022', 'checklist-systematik', '2026-01-01T10:00:00Z')
     vi.mocked(api.importRound).mockResolvedValue({ round: imported, responses: 4, answers: 40 })
-    const wrapper = await mountAt('/organisationer/3')
+    const wrapper = await mountPage('/organisationer/3')
     expect(wrapper.get('[data-testid="import-help"]').text()).toContain('CS-01 … CS-10')
     expect(wrapper.get('[data-testid="import-help"]').text()).toContain('semikolon')
 
@@ -189,7 +194,7 @@ describe('OrganisationView: comparing, trend and import', () => {
         ],
       }),
     )
-    const wrapper = await mountAt('/organisationer/3')
+    const wrapper = await mountPage('/organisationer/3')
     // Nothing is sent without a file and a name.
     await wrapper.get('[data-testid="import-go"]').trigger('click')
     expect(api.importRound).not.toHaveBeenCalled()
@@ -200,7 +205,9 @@ describe('OrganisationView: comparing, trend and import', () => {
     await wrapper.get('[data-testid="import-go"]').trigger('click')
     await flushPromises()
 
-    expect(wrapper.get('[data-testid="import-problem"]').text()).toContain('Filen kunde inte läsas in. Inget har sparats.')
+    expect(wrapper.get('[data-testid="import-problem"]').text()).toContain(
+      'Filen kunde inte läsas in. Inget har sparats.',
+    )
     expect(wrapper.get('[data-testid="import-problem"]').text()).toContain('Filen har 3 fel:')
     expect(wrapper.findAll('[data-testid="import-errors"] li').map((li) => li.text())).toEqual([
       'rad 3, kolumn CS-04: Värdet 5 finns inte på skalan 1–4.',

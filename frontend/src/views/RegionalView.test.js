@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
-import { createMemoryHistory } from 'vue-router'
-import App from '../App.vue'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import { HEAT_BANDS } from '../utils/heatmap.js'
 import * as api from '../api/client.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
-  return { ...actual, listInstruments: vi.fn(), getRegional: vi.fn() }
+  return { ...actual, listInstruments: vi.fn(), getRegional: vi.fn(), getInstrumentVersion: vi.fn() }
 })
 
 const part = (code, mean, suppressed = false) => ({ code, title: code, mean, answered: 1, items: 1, suppressed })
@@ -42,24 +39,24 @@ const rgb = (hex) => {
 let router
 
 async function mountApp(path) {
-  router = createAppRouter(createMemoryHistory())
-  router.push(path)
-  await router.isReady()
-  const wrapper = mount(App, { global: { plugins: [pinia, createAppI18n('sv'), router] }, attachTo: document.body })
-  await flushPromises()
+  let wrapper
+  ;({ wrapper, router } = await mountAt(path, { app: true }))
   return wrapper
 }
 
-let pinia
-
 beforeEach(() => {
   window.scrollTo = vi.fn()
-  pinia = signedInPinia()
+  signedInPinia()
   vi.mocked(api.listInstruments).mockResolvedValue([
     { code: 'checklist-systematik', version: 1, title: 'Checklista för systematiskt arbete' },
     { code: 'skatta-laget', version: 1, title: 'Skatta läget' },
   ])
   vi.mocked(api.getRegional).mockResolvedValue(regional)
+  vi.mocked(api.getInstrumentVersion).mockImplementation(async (code, version) => ({
+    code,
+    version,
+    scale: [1, 2, 3, 4].map((value) => ({ value, label: `Steg ${value}` })),
+  }))
 })
 
 afterEach(() => {
@@ -68,7 +65,7 @@ afterEach(() => {
 })
 
 describe('RegionalView', () => {
-  it('is linked from the header and shows this year\'s round of the default instrument as a heat map', async () => {
+  it("is linked from the header and shows this year's round of the default instrument as a heat map", async () => {
     const wrapper = await mountApp('/')
     const link = wrapper.get('[data-testid="nav-regional"]')
     expect(link.text()).toBe('Regional översikt')
@@ -103,14 +100,23 @@ describe('RegionalView', () => {
     expect(legend).toContain('Dolt')
     // Parts and total only: no statements.
     expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual([
-      'Organisation', 'Svarande', 'Styrning och ledning', 'Uppföljning', 'Totalt',
+      'Organisation',
+      'Svarande',
+      'Styrning och ledning',
+      'Uppföljning',
+      'Totalt',
     ])
     wrapper.unmount()
   })
 
   it('shows another instrument and round when asked, and keeps them in the address', async () => {
     const wrapper = await mountApp('/regional')
-    vi.mocked(api.getRegional).mockResolvedValue({ instrumentCode: 'skatta-laget', label: '2019', parts: [], organisations: [] })
+    vi.mocked(api.getRegional).mockResolvedValue({
+      instrumentCode: 'skatta-laget',
+      label: '2019',
+      parts: [],
+      organisations: [],
+    })
     await wrapper.get('[data-testid="regional-instrument"]').setValue('skatta-laget')
     await wrapper.get('[data-testid="regional-label"]').setValue(' 2019 ')
     await wrapper.get('[data-testid="regional-go"]').trigger('click')

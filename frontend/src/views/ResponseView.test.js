@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import * as api from '../api/client.js'
 import { useResponseEditorStore } from '../stores/responseEditor.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -37,7 +34,14 @@ const instrument = {
   dontKnowLabel: 'Vet inte',
   commentPrompt: 'Kommentar (frivillig)',
   parts: [
-    { code: 'A', title: 'Del A', items: [{ code: 'CS-01', text: 'Påstående ett' }, { code: 'CS-02', text: 'Påstående två' }] },
+    {
+      code: 'A',
+      title: 'Del A',
+      items: [
+        { code: 'CS-01', text: 'Påstående ett' },
+        { code: 'CS-02', text: 'Påstående två' },
+      ],
+    },
     { code: 'B', title: 'Del B', items: [{ code: 'CS-03', text: 'Påstående tre' }] },
   ],
 }
@@ -50,17 +54,44 @@ const staircase = {
   kind: 'staircase',
   respondents: 'multiple',
   scale: [
-    { value: 1, label: 'Omedvetet inkompetent', labelEn: 'Unconsciously incompetent', description: 'Jag ser inte hur kön påverkar vårt arbete.', descriptionEn: 'I do not see how gender affects our work.' },
-    { value: 2, label: 'Medvetet inkompetent', labelEn: 'Consciously incompetent', description: 'Jag ser ojämställdhet men saknar verktyg.' },
-    { value: 3, label: 'Medvetet kompetent', labelEn: 'Consciously competent', description: 'Jag vet hur jag kan arbeta med jämställdhet.' },
-    { value: 4, label: 'Omedvetet kompetent', labelEn: 'Unconsciously competent', description: 'Jämställdhet är en självklar del av mitt arbete.' },
+    {
+      value: 1,
+      label: 'Omedvetet inkompetent',
+      labelEn: 'Unconsciously incompetent',
+      description: 'Jag ser inte hur kön påverkar vårt arbete.',
+      descriptionEn: 'I do not see how gender affects our work.',
+    },
+    {
+      value: 2,
+      label: 'Medvetet inkompetent',
+      labelEn: 'Consciously incompetent',
+      description: 'Jag ser ojämställdhet men saknar verktyg.',
+    },
+    {
+      value: 3,
+      label: 'Medvetet kompetent',
+      labelEn: 'Consciously competent',
+      description: 'Jag vet hur jag kan arbeta med jämställdhet.',
+    },
+    {
+      value: 4,
+      label: 'Omedvetet kompetent',
+      labelEn: 'Unconsciously competent',
+      description: 'Jämställdhet är en självklar del av mitt arbete.',
+    },
   ],
   commentPrompt: 'Vad fick dig att välja just det steget? (valfritt)',
   reflectionPrompts: [
     { text: 'Vad behöver du för att ta nästa steg?', textEn: 'What do you need to take the next step?' },
     { text: 'Hur förbereder vi oss?' },
   ],
-  parts: [{ code: 'trappan', title: 'Var är du i jämställdhetstrappan?', items: [{ code: 'JT', text: 'Var är du i jämställdhetstrappan?' }] }],
+  parts: [
+    {
+      code: 'trappan',
+      title: 'Var är du i jämställdhetstrappan?',
+      items: [{ code: 'JT', text: 'Var är du i jämställdhetstrappan?' }],
+    },
+  ],
 }
 
 const round = {
@@ -76,24 +107,11 @@ function responseWith(answers, status = 'draft') {
   return { id: 7, roundId: 11, status, respondentRole: null, answers }
 }
 
-async function mountAt(path, locale = 'sv') {
-  const router = createAppRouter(createMemoryHistory())
-  const i18n = createAppI18n(locale)
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(path)
-  await router.isReady()
-  const wrapper = mount(Root, { global: { plugins: [i18n, router] }, attachTo: document.body })
-  await flushPromises()
-  return { wrapper, router }
-}
-
-let pinia
-
 beforeEach(() => {
   localStorage.clear()
   // jsdom does not implement scrolling; the router's scrollBehavior calls it.
   window.scrollTo = vi.fn()
-  pinia = signedInPinia()
+  signedInPinia()
   vi.mocked(api.getRound).mockResolvedValue(round)
   vi.mocked(api.getInstrumentVersion).mockResolvedValue(instrument)
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])
@@ -255,7 +273,10 @@ describe('ResponseView', () => {
     expect(steps.map((s) => s.find('.stair__description').text())).toEqual(staircase.scale.map((s) => s.description))
     // The radio's name is the step and its name; the description describes it.
     const third = wrapper.get('[data-testid="option-JT-3"]')
-    const labelledBy = third.attributes('aria-labelledby').split(' ').map((id) => document.getElementById(id).textContent)
+    const labelledBy = third
+      .attributes('aria-labelledby')
+      .split(' ')
+      .map((id) => document.getElementById(id).textContent)
     expect(labelledBy).toEqual(['Steg 3', 'Medvetet kompetent'])
     expect(document.getElementById(third.attributes('aria-describedby')).textContent.trim()).toBe(
       staircase.scale[2].description,
@@ -263,7 +284,10 @@ describe('ResponseView', () => {
 
     const prompts = wrapper.get('[data-testid="reflection-prompts"]')
     expect(prompts.text()).toContain('gemensamma samtalet')
-    expect(prompts.findAll('li').map((li) => li.text())).toEqual(['Vad behöver du för att ta nästa steg?', 'Hur förbereder vi oss?'])
+    expect(prompts.findAll('li').map((li) => li.text())).toEqual([
+      'Vad behöver du för att ta nästa steg?',
+      'Hur förbereder vi oss?',
+    ])
 
     await third.setValue(true)
     await flushPromises()
@@ -277,7 +301,7 @@ describe('ResponseView', () => {
   it('shows the English texts of the instrument when the language is English', async () => {
     vi.mocked(api.getInstrumentVersion).mockResolvedValue(staircase)
     vi.mocked(api.getResponse).mockResolvedValue(responseWith([]))
-    const { wrapper } = await mountAt('/svar/7', 'en')
+    const { wrapper } = await mountAt('/svar/7', { locale: 'en' })
 
     expect(wrapper.get('h1').text()).toBe('The gender equality staircase')
     expect(wrapper.get('.stair__name').text()).toBe('Unconsciously incompetent')

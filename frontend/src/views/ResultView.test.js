@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import * as api from '../api/client.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -36,7 +33,12 @@ const skattaLaget = {
   scale: [1, 2, 3, 4].map((value) => ({ value, label: `S${value}` })),
   dontKnowLabel: 'Vet inte',
   parts: [
-    { code: 'A', title: 'Styrning och ledning', titleEn: 'Governance', items: [{ code: 'SL-A1', text: 'Nämnden har beslutat' }] },
+    {
+      code: 'A',
+      title: 'Styrning och ledning',
+      titleEn: 'Governance',
+      items: [{ code: 'SL-A1', text: 'Nämnden har beslutat' }],
+    },
     { code: 'B', title: 'Kunskap', items: [{ code: 'SL-B1', text: 'Medarbetarna har kunskap' }] },
   ],
 }
@@ -58,22 +60,12 @@ const staircase = {
 
 const hidden = { mean: undefined, suppressed: true }
 
-async function mountAt(path, locale = 'sv') {
-  const router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(path)
-  await router.isReady()
-  const wrapper = mount(Root, { global: { plugins: [createAppI18n(locale), router] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
-}
-
-let pinia
+const mountPage = async (path, locale) => (await mountAt(path, { locale })).wrapper
 
 beforeEach(() => {
   window.scrollTo = vi.fn()
   HTMLCanvasElement.prototype.getContext = () => null
-  pinia = signedInPinia()
+  signedInPinia()
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])
   vi.mocked(api.listActions).mockResolvedValue([])
 })
@@ -85,7 +77,14 @@ afterEach(() => {
 
 describe('ResultView', () => {
   it('shows spread and "Vet inte" per item, and the parts per role with hidden groups', async () => {
-    vi.mocked(api.getRound).mockResolvedValue({ id: 11, organisationId: 3, instrumentCode: 'skatta-laget', instrumentVersion: 1, label: '2025', status: 'closed' })
+    vi.mocked(api.getRound).mockResolvedValue({
+      id: 11,
+      organisationId: 3,
+      instrumentCode: 'skatta-laget',
+      instrumentVersion: 1,
+      label: '2025',
+      status: 'closed',
+    })
     vi.mocked(api.getInstrumentVersion).mockResolvedValue(skattaLaget)
     vi.mocked(api.getScores).mockResolvedValue({
       respondents: 12,
@@ -95,12 +94,40 @@ describe('ResultView', () => {
         { code: 'B', title: 'Kunskap', mean: 2.25, answered: 1, items: 1, suppressed: false },
       ],
       items: [
-        { code: 'SL-A1', mean: 2.75, n: 8, min: 1, max: 4, stdDev: 0.97, median: 3, highShare: 0.63, dontKnow: 4, suppressed: false, distribution: [] },
+        {
+          code: 'SL-A1',
+          mean: 2.75,
+          n: 8,
+          min: 1,
+          max: 4,
+          stdDev: 0.97,
+          median: 3,
+          highShare: 0.63,
+          dontKnow: 4,
+          suppressed: false,
+          distribution: [],
+        },
         { code: 'SL-B1', suppressed: true },
       ],
       roles: [
-        { code: 'ledning', label: 'Ledning', respondents: 2, suppressed: true, total: { suppressed: true }, parts: [], items: [] },
-        { code: 'stodfunktion', label: 'Stödfunktion', respondents: 5, suppressed: true, total: { suppressed: true }, parts: [], items: [] },
+        {
+          code: 'ledning',
+          label: 'Ledning',
+          respondents: 2,
+          suppressed: true,
+          total: { suppressed: true },
+          parts: [],
+          items: [],
+        },
+        {
+          code: 'stodfunktion',
+          label: 'Stödfunktion',
+          respondents: 5,
+          suppressed: true,
+          total: { suppressed: true },
+          parts: [],
+          items: [],
+        },
         {
           code: 'medarbetare',
           label: 'Medarbetare',
@@ -115,7 +142,7 @@ describe('ResultView', () => {
         },
       ],
     })
-    const wrapper = await mountAt('/omgangar/11/resultat')
+    const wrapper = await mountPage('/omgangar/11/resultat')
 
     expect(wrapper.get('[data-testid="respondents"]').text()).toBe('Antal svarande: 12')
     const rows = wrapper.findAll('[data-testid="item-row"]')
@@ -136,7 +163,14 @@ describe('ResultView', () => {
   })
 
   it('shows the staircase: median step, share on steps 3–4, chart and table', async () => {
-    vi.mocked(api.getRound).mockResolvedValue({ id: 12, organisationId: 3, instrumentCode: 'jamstalldhetstrappan', instrumentVersion: 1, label: 'Workshop', status: 'open' })
+    vi.mocked(api.getRound).mockResolvedValue({
+      id: 12,
+      organisationId: 3,
+      instrumentCode: 'jamstalldhetstrappan',
+      instrumentVersion: 1,
+      label: 'Workshop',
+      status: 'open',
+    })
     vi.mocked(api.getInstrumentVersion).mockResolvedValue(staircase)
     vi.mocked(api.getScores).mockResolvedValue({
       respondents: 10,
@@ -144,13 +178,27 @@ describe('ResultView', () => {
       parts: [{ code: 'trappan', mean: 2.4, answered: 1, items: 1, suppressed: false }],
       items: [
         {
-          code: 'JT', mean: 2.4, n: 10, min: 1, max: 4, stdDev: 0.92, median: 2.5, highShare: 0.5, dontKnow: 0, suppressed: false,
-          distribution: [{ value: 1, count: 2 }, { value: 2, count: 3 }, { value: 3, count: 4 }, { value: 4, count: 1 }],
+          code: 'JT',
+          mean: 2.4,
+          n: 10,
+          min: 1,
+          max: 4,
+          stdDev: 0.92,
+          median: 2.5,
+          highShare: 0.5,
+          dontKnow: 0,
+          suppressed: false,
+          distribution: [
+            { value: 1, count: 2 },
+            { value: 2, count: 3 },
+            { value: 3, count: 4 },
+            { value: 4, count: 1 },
+          ],
         },
       ],
       roles: [],
     })
-    const wrapper = await mountAt('/omgangar/12/resultat')
+    const wrapper = await mountPage('/omgangar/12/resultat')
 
     expect(wrapper.get('[data-testid="staircase-median"]').text()).toBe('Mellan steg 2 och 3')
     expect(wrapper.get('[data-testid="staircase-high-share"]').text()).toMatch(/^50\s%$/)
@@ -171,27 +219,58 @@ describe('ResultView', () => {
   })
 
   it('names the median step, and hides a staircase with too few respondents', async () => {
-    vi.mocked(api.getRound).mockResolvedValue({ id: 12, organisationId: 3, instrumentCode: 'jamstalldhetstrappan', instrumentVersion: 1, label: 'W', status: 'open' })
+    vi.mocked(api.getRound).mockResolvedValue({
+      id: 12,
+      organisationId: 3,
+      instrumentCode: 'jamstalldhetstrappan',
+      instrumentVersion: 1,
+      label: 'W',
+      status: 'open',
+    })
     vi.mocked(api.getInstrumentVersion).mockResolvedValue(staircase)
     vi.mocked(api.getScores).mockResolvedValue({
       respondents: 5,
-      items: [{ code: 'JT', median: 3, highShare: 0.6, n: 5, suppressed: false, distribution: [{ value: 3, count: 3 }, { value: 2, count: 2 }] }],
+      items: [
+        {
+          code: 'JT',
+          median: 3,
+          highShare: 0.6,
+          n: 5,
+          suppressed: false,
+          distribution: [
+            { value: 3, count: 3 },
+            { value: 2, count: 2 },
+          ],
+        },
+      ],
       parts: [],
       roles: [],
     })
-    let wrapper = await mountAt('/omgangar/12/resultat')
+    let wrapper = await mountPage('/omgangar/12/resultat')
     expect(wrapper.get('[data-testid="staircase-median"]').text()).toBe('Steg 3 – Medvetet kompetent')
     wrapper.unmount()
 
-    vi.mocked(api.getScores).mockResolvedValue({ respondents: 3, items: [{ code: 'JT', suppressed: true }], parts: [], roles: [] })
-    wrapper = await mountAt('/omgangar/12/resultat')
+    vi.mocked(api.getScores).mockResolvedValue({
+      respondents: 3,
+      items: [{ code: 'JT', suppressed: true }],
+      parts: [],
+      roles: [],
+    })
+    wrapper = await mountPage('/omgangar/12/resultat')
     expect(wrapper.find('[data-testid="staircase-median"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="staircase-suppressed"]').text()).toBe('Dolt – färre än 5 svarande')
     wrapper.unmount()
   })
 
   it('records an action on an item with what, who, due date and status, then changes its status and removes it', async () => {
-    vi.mocked(api.getRound).mockResolvedValue({ id: 11, organisationId: 3, instrumentCode: 'skatta-laget', instrumentVersion: 1, label: '2025', status: 'closed' })
+    vi.mocked(api.getRound).mockResolvedValue({
+      id: 11,
+      organisationId: 3,
+      instrumentCode: 'skatta-laget',
+      instrumentVersion: 1,
+      label: '2025',
+      status: 'closed',
+    })
     vi.mocked(api.getInstrumentVersion).mockResolvedValue(skattaLaget)
     vi.mocked(api.getScores).mockResolvedValue({
       respondents: 12,
@@ -203,11 +282,19 @@ describe('ResultView', () => {
       ],
       roles: [],
     })
-    const saved = { id: 41, roundId: 11, itemCode: 'SL-A1', what: 'Ta fram en plan', who: 'Ledningsgruppen', dueDate: '2025-12-31', status: 'ongoing' }
+    const saved = {
+      id: 41,
+      roundId: 11,
+      itemCode: 'SL-A1',
+      what: 'Ta fram en plan',
+      who: 'Ledningsgruppen',
+      dueDate: '2025-12-31',
+      status: 'ongoing',
+    }
     vi.mocked(api.createAction).mockResolvedValue(saved)
     vi.mocked(api.updateAction).mockImplementation(async (id, body) => ({ ...saved, ...body }))
     vi.mocked(api.deleteAction).mockResolvedValue(null)
-    const wrapper = await mountAt('/omgangar/11/resultat')
+    const wrapper = await mountPage('/omgangar/11/resultat')
     const $ = (id) => wrapper.get(`[data-testid="${id}"]`)
 
     // The low item is marked; both items can get an action.
@@ -264,7 +351,14 @@ describe('ResultView', () => {
   })
 
   it('sends empty "who" and due date as null and "planerad" by default, and links the downloads', async () => {
-    vi.mocked(api.getRound).mockResolvedValue({ id: 11, organisationId: 3, instrumentCode: 'skatta-laget', instrumentVersion: 1, label: '2025', status: 'open' })
+    vi.mocked(api.getRound).mockResolvedValue({
+      id: 11,
+      organisationId: 3,
+      instrumentCode: 'skatta-laget',
+      instrumentVersion: 1,
+      label: '2025',
+      status: 'open',
+    })
     vi.mocked(api.getInstrumentVersion).mockResolvedValue(skattaLaget)
     vi.mocked(api.getScores).mockResolvedValue({
       respondents: 6,
@@ -274,7 +368,7 @@ describe('ResultView', () => {
       roles: [],
     })
     vi.mocked(api.createAction).mockImplementation(async (roundId, body) => ({ id: 1, roundId: 11, ...body }))
-    const wrapper = await mountAt('/omgangar/11/resultat')
+    const wrapper = await mountPage('/omgangar/11/resultat')
     await wrapper.get('[data-testid="action-add-SL-B1"]').trigger('click')
     await wrapper.get('[data-testid="action-what"]').setValue('Utbildning för alla')
     await wrapper.get('[data-testid="action-save"]').trigger('click')
@@ -288,10 +382,16 @@ describe('ResultView', () => {
     })
     expect(wrapper.get('[data-testid="action-row"]').text()).toContain('SL-B1')
 
-    expect(wrapper.get('[data-testid="export-answers-csv"]').attributes('href')).toBe('/api/rounds/11/export/answers.csv')
-    expect(wrapper.get('[data-testid="export-answers-xlsx"]').attributes('href')).toBe('/api/rounds/11/export/answers.xlsx')
+    expect(wrapper.get('[data-testid="export-answers-csv"]').attributes('href')).toBe(
+      '/api/rounds/11/export/answers.csv',
+    )
+    expect(wrapper.get('[data-testid="export-answers-xlsx"]').attributes('href')).toBe(
+      '/api/rounds/11/export/answers.xlsx',
+    )
     expect(wrapper.get('[data-testid="export-scores-csv"]').attributes('href')).toBe('/api/rounds/11/export/scores.csv')
-    expect(wrapper.get('[data-testid="export-scores-xlsx"]').attributes('href')).toBe('/api/rounds/11/export/scores.xlsx')
+    expect(wrapper.get('[data-testid="export-scores-xlsx"]').attributes('href')).toBe(
+      '/api/rounds/11/export/scores.xlsx',
+    )
     wrapper.unmount()
   })
 })

@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
 import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
 import { createAppI18n } from '../i18n/index.js'
 import * as api from '../api/client.js'
 import RolePicker from '../components/RolePicker.vue'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -35,7 +33,10 @@ const skattaLaget = {
   kind: 'questionnaire',
   respondents: 'multiple',
   respondentRoles: roles,
-  scale: [{ value: 1, label: 'Stämmer inte alls' }, { value: 4, label: 'Stämmer helt' }],
+  scale: [
+    { value: 1, label: 'Stämmer inte alls' },
+    { value: 4, label: 'Stämmer helt' },
+  ],
   parts: [{ code: 'A', title: 'Styrning', items: [{ code: 'SL-A1', text: 'Ett' }] }],
 }
 
@@ -58,22 +59,10 @@ const round = (instrumentCode) => ({
   status: 'open',
 })
 
-async function mountAt(path, locale = 'sv') {
-  const router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(path)
-  await router.isReady()
-  const wrapper = mount(Root, { global: { plugins: [createAppI18n(locale), router] }, attachTo: document.body })
-  await flushPromises()
-  return { wrapper, router }
-}
-
-let pinia
-
 beforeEach(() => {
   localStorage.clear()
   window.scrollTo = vi.fn()
-  pinia = signedInPinia()
+  signedInPinia()
   vi.mocked(api.listOrganisations).mockResolvedValue([{ id: 3, name: 'Socialförvaltningen' }])
   vi.mocked(api.createResponse).mockResolvedValue({ id: 42, roundId: 11, status: 'draft' })
   // The response page is not under test here; keep it loading.
@@ -103,7 +92,11 @@ describe('RoundView – respondent role', () => {
     expect(api.createResponse).not.toHaveBeenCalled()
     const picker = wrapper.get('[data-testid="role-picker"]')
     expect(picker.get('legend').text()).toBe('Vilken roll svarar du i?')
-    expect(roles.map((r) => wrapper.get(`[data-testid="role-${r.code}"]`).attributes('type'))).toEqual(['radio', 'radio', 'radio'])
+    expect(roles.map((r) => wrapper.get(`[data-testid="role-${r.code}"]`).attributes('type'))).toEqual([
+      'radio',
+      'radio',
+      'radio',
+    ])
     expect(picker.findAll('label').map((l) => l.text())).toEqual(['Ledning', 'Stödfunktion', 'Medarbetare'])
     expect(document.activeElement).toBe(wrapper.get('[data-testid="role-ledning"]').element)
 

@@ -1,43 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import { createFakeWorkshops } from '../test/fakeBackend.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
+import { STAIRCASE } from '../test/instruments.js'
 
 // The participant's page /w/:code: no account; join (with a group), place yourself on the staircase,
 // and the refusals a participant may meet (closed workshop, unknown code, too many wrong codes).
-const staircase = {
-  code: 'jamstalldhetstrappan',
-  version: 1,
-  title: 'Jämställdhetstrappan',
-  kind: 'staircase',
-  scale: [
-    { value: 1, label: 'Omedvetet inkompetent', description: 'Jag ser inte hur kön påverkar vårt arbete.' },
-    { value: 2, label: 'Medvetet inkompetent', description: 'Jag ser att det finns ojämställdhet.' },
-    { value: 3, label: 'Medvetet kompetent', description: 'Jag vet hur jag kan arbeta med jämställdhet.' },
-    { value: 4, label: 'Omedvetet kompetent', description: 'Jämställdhet är en självklar del av mitt arbete.' },
-  ],
-  reflectionPrompts: [{ text: 'Vad behöver du för att ta nästa steg?' }],
-  parts: [{ code: 'trappan', title: 'Trappan', items: [{ code: 'JT', text: 'Var är du i jämställdhetstrappan?' }] }],
-}
+const staircase = { ...STAIRCASE, reflectionPrompts: [{ text: 'Vad behöver du för att ta nästa steg?' }] }
 
 let backend
 let wrapper
 
 async function openPage(code) {
-  const router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(`/w/${code}`)
-  await router.isReady()
-  wrapper = mount(Root, { global: { plugins: [createAppI18n('sv'), router] }, attachTo: document.body })
-  await flushPromises()
+  ;({ wrapper } = await mountAt(`/w/${code}`))
   return wrapper
 }
 
-const alertText = () => wrapper.find('[role="alert"]').exists() ? wrapper.get('[role="alert"]').text() : null
+const alertText = () => (wrapper.find('[role="alert"]').exists() ? wrapper.get('[role="alert"]').text() : null)
 const pageReads = (code) => backend.calls.filter((c) => c === `GET /api/w/${code}`).length
 
 beforeEach(() => {
@@ -45,7 +25,10 @@ beforeEach(() => {
   window.scrollTo = vi.fn()
   signedInPinia(null) // participants have no account
   backend = createFakeWorkshops(staircase)
-  vi.stubGlobal('fetch', vi.fn((url, init) => backend.handle(url, init)))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url, init) => backend.handle(url, init)),
+  )
 })
 
 afterEach(() => {

@@ -1,41 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import { createFakeWorkshops } from '../test/fakeBackend.js'
 import { FakeEventSource } from '../test/fakeEventSource.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
+import { STAIRCASE } from '../test/instruments.js'
 
 // The facilitator's projector: join code and counts from the live state, the distribution only once
 // revealed, and the reveal refused below the anonymity threshold.
-const staircase = {
-  code: 'jamstalldhetstrappan',
-  version: 1,
-  title: 'Jämställdhetstrappan',
-  kind: 'staircase',
-  scale: [
-    { value: 1, label: 'Omedvetet inkompetent' },
-    { value: 2, label: 'Medvetet inkompetent' },
-    { value: 3, label: 'Medvetet kompetent' },
-    { value: 4, label: 'Omedvetet kompetent' },
-  ],
-  reflectionPrompts: [],
-  parts: [{ code: 'trappan', title: 'Trappan', items: [{ code: 'JT', text: 'Var är du i jämställdhetstrappan?' }] }],
-}
+const staircase = STAIRCASE
 
 let backend
 let wrapper
 
 /** Open the projector page; the event stream at once delivers what the server has. */
 async function openProjector(workshop) {
-  const router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push(`/workshoppar/${workshop.id}`)
-  await router.isReady()
-  wrapper = mount(Root, { global: { plugins: [createAppI18n('sv'), router] }, attachTo: document.body })
-  await flushPromises()
+  ;({ wrapper } = await mountAt(`/workshoppar/${workshop.id}`))
   const source = FakeEventSource.instances.at(-1)
   source.emit(backend.liveState(workshop.id))
   await flushPromises()
@@ -47,7 +27,9 @@ const has = (testid) => wrapper.find(`[data-testid="${testid}"]`).exists()
 const alertText = () => (wrapper.find('[role="alert"]').exists() ? wrapper.get('[role="alert"]').text() : null)
 /** The distribution table as [step, count] rows. */
 const tableRows = () =>
-  wrapper.findAll('[data-testid="projector-distribution"] tbody tr').map((tr) => [tr.get('th').text(), tr.get('td').text()])
+  wrapper
+    .findAll('[data-testid="projector-distribution"] tbody tr')
+    .map((tr) => [tr.get('th').text(), tr.get('td').text()])
 
 beforeEach(() => {
   localStorage.clear()
@@ -57,7 +39,10 @@ beforeEach(() => {
   FakeEventSource.instances = []
   vi.stubGlobal('EventSource', FakeEventSource)
   backend = createFakeWorkshops(staircase, { anonymityThreshold: 5 })
-  vi.stubGlobal('fetch', vi.fn((url, init) => backend.handle(url, init)))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url, init) => backend.handle(url, init)),
+  )
 })
 
 afterEach(() => {
@@ -69,7 +54,12 @@ afterEach(() => {
 
 describe('WorkshopView (projector)', () => {
   it('shows the join code, the join address and the live counts; the results stay hidden until revealed', async () => {
-    const workshop = backend.addWorkshop({ title: 'Ledningsgruppen', code: 'K7M2QX', participants: 7, answers: [1, 2, 2, 3, 3, 4] })
+    const workshop = backend.addWorkshop({
+      title: 'Ledningsgruppen',
+      code: 'K7M2QX',
+      participants: 7,
+      answers: [1, 2, 2, 3, 3, 4],
+    })
     const source = await openProjector(workshop)
 
     expect(source.url).toBe(`/api/workshops/${workshop.id}/events`)
@@ -174,10 +164,15 @@ describe('WorkshopView (projector)', () => {
     const handle = backend.handle
     fetch.mockImplementation((url, init) =>
       url.startsWith('/api/instruments/')
-        ? Promise.resolve(new Response(JSON.stringify({ status: 503, title: 'Service Unavailable', detail: 'Databasen svarar inte just nu.' }), {
-            status: 503,
-            headers: { 'Content-Type': 'application/problem+json' },
-          }))
+        ? Promise.resolve(
+            new Response(
+              JSON.stringify({ status: 503, title: 'Service Unavailable', detail: 'Databasen svarar inte just nu.' }),
+              {
+                status: 503,
+                headers: { 'Content-Type': 'application/problem+json' },
+              },
+            ),
+          )
         : handle(url, init),
     )
     await openProjector(workshop)

@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h } from 'vue'
-import { flushPromises, mount } from '@vue/test-utils'
-import { RouterView, createMemoryHistory } from 'vue-router'
-import { createAppRouter } from '../router/index.js'
-import { createAppI18n } from '../i18n/index.js'
+import { flushPromises } from '@vue/test-utils'
 import { createFakeWorkshops } from '../test/fakeBackend.js'
 import { FakeEventSource } from '../test/fakeEventSource.js'
 import { signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
 
 // The facilitator's list of workshops and the form that creates one.
 const staircase = {
@@ -14,7 +11,10 @@ const staircase = {
   version: 1,
   title: 'Jämställdhetstrappan',
   kind: 'staircase',
-  scale: [{ value: 1, label: 'Omedvetet inkompetent' }, { value: 4, label: 'Omedvetet kompetent' }],
+  scale: [
+    { value: 1, label: 'Omedvetet inkompetent' },
+    { value: 4, label: 'Omedvetet kompetent' },
+  ],
   reflectionPrompts: [],
   parts: [{ code: 'trappan', title: 'Trappan', items: [{ code: 'JT', text: 'Var är du?' }] }],
 }
@@ -23,12 +23,8 @@ let backend
 let wrapper
 
 async function openList() {
-  const router = createAppRouter(createMemoryHistory())
-  const Root = defineComponent({ render: () => h(RouterView) })
-  router.push('/workshoppar')
-  await router.isReady()
-  wrapper = mount(Root, { global: { plugins: [createAppI18n('sv'), router] }, attachTo: document.body })
-  await flushPromises()
+  let router
+  ;({ wrapper, router } = await mountAt('/workshoppar'))
   return router
 }
 
@@ -40,7 +36,10 @@ beforeEach(() => {
   FakeEventSource.instances = []
   vi.stubGlobal('EventSource', FakeEventSource)
   backend = createFakeWorkshops(staircase, { organisations: [{ id: 3, name: 'Socialförvaltningen' }] })
-  vi.stubGlobal('fetch', vi.fn((url, init) => backend.handle(url, init)))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url, init) => backend.handle(url, init)),
+  )
 })
 
 afterEach(() => {
@@ -71,7 +70,11 @@ describe('WorkshopsView', () => {
     await flushPromises()
 
     const create = fetch.mock.calls.find(([url, init]) => url === '/api/workshops' && init.method === 'POST')
-    expect(JSON.parse(create[1].body)).toEqual({ title: 'Arbetsplatsträff maj', instrumentCode: 'jamstalldhetstrappan', organisationId: 3 })
+    expect(JSON.parse(create[1].body)).toEqual({
+      title: 'Arbetsplatsträff maj',
+      instrumentCode: 'jamstalldhetstrappan',
+      organisationId: 3,
+    })
     const created = backend.workshops.at(-1)
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`/workshoppar/${created.id}`))
     await flushPromises()
