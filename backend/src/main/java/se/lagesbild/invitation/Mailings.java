@@ -1,10 +1,8 @@
 package se.lagesbild.invitation;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -52,7 +51,7 @@ public class Mailings {
 
     public Mailings(RespondentLinkRepository links, MailTextsRepository texts, RespondentLinks respondentLinks,
                     RoundService rounds, InstrumentCatalog instruments, Organisations organisations, Mailer mailer,
-                    AuditTrail audit, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+                    AuditTrail audit) {
         this.links = links;
         this.texts = texts;
         this.respondentLinks = respondentLinks;
@@ -61,7 +60,12 @@ public class Mailings {
         this.organisations = organisations;
         this.mailer = mailer;
         this.audit = audit;
-        this.executor = executor;
+        // A thread of its own, outside any request's transaction and context: a send outlives the request that started it.
+        this.executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mailings");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public enum Kind { INVITATION, REMINDER }
@@ -129,7 +133,8 @@ public class Mailings {
                 String.valueOf(due.size()));
         if (!due.isEmpty()) {
             int number = reminder;
-            executor.execute(() -> send(progress.id(), roundTexts, due, number, publicAddress));
+            MailTexts sending = roundTexts.withReminder(Math.max(reminder, roundTexts.remindersStarted()));
+            executor.execute(() -> send(progress.id(), sending, due, number, publicAddress));
         }
         return progress;
     }
@@ -144,6 +149,17 @@ public class Mailings {
     }
 
     private void send(String jobId, MailTexts roundTexts, List<RespondentLink> due, int reminder, String publicAddress) {
+        try {
+            sendAll(jobId, roundTexts, due, reminder, publicAddress);
+        } catch (RuntimeException e) {
+            // The database went away mid-send: what was claimed and sent stays so; a new send picks up the rest.
+            LOG.error("Mailing round {} stopped", roundTexts.roundId(), e);
+            jobs.computeIfPresent(jobId, (id, p) -> new Progress(id, p.roundId(), p.kind(), p.reminder(), p.total(), p.sent(),
+                    p.total() - p.sent(), true, p.failedAddresses()));
+        }
+    }
+
+    private void sendAll(String jobId, MailTexts roundTexts, List<RespondentLink> due, int reminder, String publicAddress) {
         AtomicInteger sent = new AtomicInteger();
         List<String> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (RespondentLink link : due) {

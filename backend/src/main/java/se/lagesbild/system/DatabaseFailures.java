@@ -55,13 +55,13 @@ public final class DatabaseFailures {
 
     static HttpResponse<Problem> answer(HttpRequest<?> request, RuntimeException failure) {
         if (isUnavailable(failure)) {
-            LOG.warn("{} {}: the database is unavailable ({})", request.getMethodName(), request.getPath(), rootMessage(failure));
+            LOG.warn("{} {}: the database is unavailable ({})", request.getMethodName(), LoggedPath.of(request), rootMessage(failure));
             return HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE)
                     .contentType(Problem.CONTENT_TYPE)
                     .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
                     .body(new Problem(HttpStatus.SERVICE_UNAVAILABLE.getReason(), 503, UNAVAILABLE_DETAIL));
         }
-        LOG.error("{} {} failed in the database", request.getMethodName(), request.getPath(), failure);
+        LOG.error("{} {} failed in the database", request.getMethodName(), LoggedPath.of(request), failure);
         return HttpResponse.<Problem>status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .contentType(Problem.CONTENT_TYPE)
                 .body(new Problem(HttpStatus.INTERNAL_SERVER_ERROR.getReason(), 500, ProblemErrorResponseProcessor.SERVER_ERROR_DETAIL));
