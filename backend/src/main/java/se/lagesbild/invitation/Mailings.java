@@ -102,11 +102,11 @@ public class Mailings {
      */
     @Transactional
     public Progress start(Caller lead, long roundId, Kind kind, String publicAddress, String language) {
+        Round round = rounds.get(roundId, lead, Permission.MANAGE);
         if (!mailer.enabled()) {
             throw ProblemException.conflict("E-post är inte inställd på den här servern (LAGESBILD_MAIL_HOST). "
                     + "Ladda ned länkarna som CSV och skicka dem med er vanliga e-post i stället.");
         }
-        Round round = rounds.get(roundId, lead, Permission.MANAGE);
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict("Omgången " + round.label() + " är stängd; inga inbjudningar eller påminnelser skickas.");
         }

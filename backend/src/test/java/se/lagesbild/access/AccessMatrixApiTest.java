@@ -259,6 +259,41 @@ class AccessMatrixApiTest extends ApiTest {
                     "/api/comparisons/export.xlsx?" + t.twoRounds(), null), view(200))),
             Map.entry("GET /api/comparisons/report.pdf", new Rule(t -> Call.of(HttpMethod.GET,
                     "/api/comparisons/report.pdf?" + t.twoRounds(), null), view(200))),
+            // Reaching respondents: the lead's side
+            Map.entry("POST /api/rounds/{roundId}/links", new Rule(t -> Call.of(HttpMethod.POST, "/api/rounds/" + t.checklistRound() + "/links",
+                    Map.of("emails", List.of("a@lund.se", "b@lund.se"))), manage(201))),
+            Map.entry("GET /api/rounds/{roundId}/links", new Rule(t -> Call.of(HttpMethod.GET, "/api/rounds/" + t.checklistRound() + "/links", null),
+                    manage(200))),
+            Map.entry("GET /api/rounds/{roundId}/links.{format}", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/rounds/" + t.checklistRound() + "/links.csv", null), manage(200))),
+            Map.entry("POST /api/rounds/{roundId}/open-link", new Rule(t -> Call.of(HttpMethod.POST,
+                    "/api/rounds/" + t.checklistRound() + "/open-link", Map.of()), manage(200))),
+            Map.entry("GET /api/rounds/{roundId}/participation", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/rounds/" + t.checklistRound() + "/participation", null), manage(200))),
+            Map.entry("GET /api/rounds/{roundId}/mail-texts", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/rounds/" + t.checklistRound() + "/mail-texts", null), manage(200))),
+            Map.entry("PUT /api/rounds/{roundId}/mail-texts", new Rule(t -> Call.of(HttpMethod.PUT, "/api/rounds/" + t.checklistRound() + "/mail-texts",
+                    Map.of("invitationSubject", "Svara", "invitationBody", "Din länk: {länk}", "reminderSubject", "Påminnelse",
+                            "reminderBody", "Din länk: {länk}")), manage(200))),
+            // Without an SMTP server (as here) a send is refused with a 409 that says what to do instead.
+            Map.entry("POST /api/rounds/{roundId}/mailings", new Rule(t -> Call.of(HttpMethod.POST, "/api/rounds/" + t.checklistRound() + "/mailings",
+                    Map.of("kind", "INVITATION")), manage(409))),
+            Map.entry("GET /api/rounds/{roundId}/mailings/{jobId}", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/rounds/" + t.checklistRound() + "/mailings/" + UUID.randomUUID(), null), expect(401, 404, 404, 404, 404, 404))),
+            // Reaching respondents: the respondent's side, with a link and no account
+            Map.entry("GET /api/s/{token}", new Rule(t -> Call.of(HttpMethod.GET, "/api/s/" + t.surveyToken(), null), anyone(200))),
+            Map.entry("GET /api/s/{token}/instrument", new Rule(t -> Call.of(HttpMethod.GET, "/api/s/" + t.surveyToken() + "/instrument", null),
+                    anyone(200))),
+            Map.entry("POST /api/s/{token}/join", new Rule(t -> Call.of(HttpMethod.POST, "/api/s/" + t.openLinkToken() + "/join", Map.of()),
+                    anyone(201))),
+            Map.entry("POST /api/s/{token}/response", new Rule(t -> Call.of(HttpMethod.POST, "/api/s/" + t.surveyToken() + "/response", Map.of()),
+                    anyone(201))),
+            Map.entry("GET /api/s/{token}/response", new Rule(t -> Call.of(HttpMethod.GET, "/api/s/" + t.startedSurveyToken() + "/response", null),
+                    anyone(200))),
+            Map.entry("PUT /api/s/{token}/answers/{itemCode}", new Rule(t -> Call.of(HttpMethod.PUT,
+                    "/api/s/" + t.startedSurveyToken() + "/answers/CS-01", Map.of("value", 3)), anyone(200))),
+            Map.entry("POST /api/s/{token}/submit", new Rule(t -> Call.of(HttpMethod.POST, "/api/s/" + t.startedSurveyToken() + "/submit", Map.of()),
+                    anyone(200))),
             // Improvement actions
             Map.entry("GET /api/rounds/{roundId}/actions", new Rule(t -> Call.of(HttpMethod.GET,
                     "/api/rounds/" + t.checklistRound() + "/actions", null), view(200))),
@@ -427,6 +462,25 @@ class AccessMatrixApiTest extends ApiTest {
         String link = (String) api.post("/api/rounds/" + checklistRound() + "/invitations",
                 Map.of("email", "invited-" + UUID.randomUUID() + "@a.se")).get("link");
         return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    /** A personal link's token in a fresh round of organisation A. */
+    private String surveyToken() {
+        Map<String, Object> created = api.post("/api/rounds/" + checklistRound() + "/links",
+                Map.of("emails", List.of("svarar-" + UUID.randomUUID() + "@a.se")));
+        String url = (String) ((List<Map<String, Object>>) created.get("links")).get(0).get("url");
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private String startedSurveyToken() {
+        String token = surveyToken();
+        api.anonymous().post("/api/s/" + token + "/response", Map.of());
+        return token;
+    }
+
+    private String openLinkToken() {
+        String url = (String) api.post("/api/rounds/" + checklistRound() + "/open-link", Map.of()).get("url");
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     private static MultipartBody importForm() {
