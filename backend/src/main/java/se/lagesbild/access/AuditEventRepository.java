@@ -21,4 +21,8 @@ public interface AuditEventRepository extends CrudRepository<AuditEvent, Long> {
             SELECT * FROM audit_events WHERE action = :action AND entity_type = :entityType AND entity_id = :entityId
             AND at = :at AND user_id IS NULL FOR UPDATE""")
     Optional<AuditEvent> findCountedForUpdate(String action, String entityType, long entityId, Instant at);
+
+    /** Entries that name a person: as the one who acted, or in their detail. */
+    @Query("SELECT * FROM audit_events WHERE user_id = :userId OR username = :name OR detail LIKE CONCAT('%', :name, '%') ORDER BY at, id")
+    List<AuditEvent> findNaming(long userId, String name);
 }

@@ -22,6 +22,8 @@ public class AuditTrail {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final int MAX_DETAIL = 500;
+    /** Stands for a person whose data was erased. */
+    public static final String ERASED = "(borttagen)";
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private final AuditEventRepository events;
@@ -51,6 +53,23 @@ public class AuditTrail {
                 counted -> events.update(new AuditEvent(counted.id(), counted.at(), counted.organisationId(), null, null,
                         action, entityType, entityId, String.valueOf(Integer.parseInt(counted.detail()) + 1))),
                 () -> events.save(new AuditEvent(null, day, organisationId, null, null, action, entityType, entityId, "1")));
+    }
+
+    /** Every entry that names the person (by user id, or by name in the entry or its detail); userId -1 for none. */
+    public List<AuditEvent> naming(long userId, String name) {
+        return events.findNaming(userId, name);
+    }
+
+    /** Removes the person from the entries that name them; what was done stays, by "(borttagen)". */
+    public int eraseNaming(long userId, String name) {
+        List<AuditEvent> naming = events.findNaming(userId, name);
+        for (AuditEvent event : naming) {
+            boolean actor = (event.userId() != null && event.userId() == userId) || name.equalsIgnoreCase(event.username());
+            events.update(new AuditEvent(event.id(), event.at(), event.organisationId(), actor ? null : event.userId(),
+                    actor ? ERASED : event.username(), event.action(), event.entityType(), event.entityId(),
+                    event.detail() == null ? null : event.detail().replace(name, ERASED)));
+        }
+        return naming.size();
     }
 
     /** The newest entries of an organisation first, at most {@code limit}. */

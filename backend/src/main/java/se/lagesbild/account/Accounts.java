@@ -129,11 +129,18 @@ public class Accounts {
         if (user.admin() && !assigned.admin() && user.id() == by.userId()) {
             throw ProblemException.conflict("Du kan inte ta bort din egen administratörsroll.");
         }
+        Map<Long, Role> before = userRoles.findByUserId(userId).stream().collect(Collectors.toMap(UserRole::organisationId, UserRole::role));
+        boolean lostSomething = (user.admin() && !assigned.admin()) || before.entrySet().stream()
+                .anyMatch(role -> role.getValue() != assigned.roles().get(role.getKey()));
         users.update(new User(user.id(), user.username(), user.passwordHash(), assigned.admin(), user.createdAt()));
         userRoles.deleteByUserId(userId);
         assigned.roles().forEach((organisation, role) -> userRoles.save(new UserRole(null, userId, organisation, role)));
         assigned.roles().forEach((organisation, role) ->
                 audit.record(by, organisation, "user.roles-changed", "user", userId, user.username() + " (" + role + ")"));
+        if (lostSomething && by.userId() != userId) {
+            // A role taken away takes effect at once, on every instance: the person signs in again with what is left.
+            sessions.closeAll(userId);
+        }
         return view(users.findById(userId).orElseThrow());
     }
 
@@ -241,6 +248,27 @@ public class Accounts {
                         byId.containsKey(entry.getKey()) ? byId.get(entry.getKey()).name() : "", entry.getValue()))
                 .sorted(Comparator.comparing(OrganisationRoleView::organisationName).thenComparing(OrganisationRoleView::organisationId))
                 .toList();
+    }
+
+    /** The user with this name, as the API shows users (no password hash). */
+    public java.util.Optional<UserView> find(String username) {
+        return users.findByUsername(username.strip()).map(this::view);
+    }
+
+    /**
+     * Erases a person's account: roles and sessions go; the row stays under an erased name with an unusable
+     * password, so that what they did (rounds started, workshops run) still has an owner, who is nobody.
+     */
+    @Transactional
+    public java.util.Optional<Long> erase(String username) {
+        java.util.Optional<User> user = users.findByUsername(username.strip());
+        user.ifPresent(found -> {
+            userRoles.deleteByUserId(found.id());
+            sessions.closeAll(found.id());
+            users.update(new User(found.id(), "borttagen-" + found.id() + "@lagesbild.invalid",
+                    passwords.hash(se.lagesbild.system.SecretToken.generate()), false, found.createdAt()));
+        });
+        return user.map(User::id);
     }
 
     /** Whether an administrator exists. */

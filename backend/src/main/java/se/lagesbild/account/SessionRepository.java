@@ -15,4 +15,6 @@ public interface SessionRepository extends CrudRepository<Session, Long> {
     void deleteByTokenHash(String tokenHash);
 
     void deleteByExpiresAtLessThan(Instant now);
+
+    void deleteByUserId(long userId);
 }

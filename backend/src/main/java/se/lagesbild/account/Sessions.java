@@ -61,6 +61,11 @@ public class Sessions implements TokenValidator<HttpRequest<?>> {
         sessions.deleteByTokenHash(SecretToken.hash(token));
     }
 
+    /** Ends every session of the user, on every instance (sessions live in the database). */
+    public void closeAll(long userId) {
+        sessions.deleteByUserId(userId);
+    }
+
     /** The caller a token stands for, if it is a live session. */
     public Optional<Caller> caller(String token) {
         return sessions.findByTokenHashAndExpiresAtGreaterThan(SecretToken.hash(token), Instant.now())

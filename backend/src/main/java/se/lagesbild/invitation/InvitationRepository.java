@@ -18,4 +18,8 @@ public interface InvitationRepository extends CrudRepository<Invitation, Long> {
     Optional<Invitation> findByTokenHashForUpdate(String tokenHash);
 
     List<Invitation> findByRoundIdOrderByCreatedAtDesc(long roundId);
+
+    List<Invitation> findByEmail(String email);
+
+    void deleteByEmail(String email);
 }

@@ -259,6 +259,20 @@ class AccessMatrixApiTest extends ApiTest {
                     "/api/comparisons/export.xlsx?" + t.twoRounds(), null), view(200))),
             Map.entry("GET /api/comparisons/report.pdf", new Rule(t -> Call.of(HttpMethod.GET,
                     "/api/comparisons/report.pdf?" + t.twoRounds(), null), view(200))),
+            // Password resets and personal data
+            Map.entry("GET /api/auth/password-reset", new Rule(t -> Call.of(HttpMethod.GET, "/api/auth/password-reset", null), anyone(200))),
+            // Without e-mail (as here) nobody can ask for a link themselves; the 409 says to ask an administrator.
+            Map.entry("POST /api/auth/password-reset", new Rule(t -> Call.of(HttpMethod.POST, "/api/auth/password-reset",
+                    Map.of("username", "vem@a.se")), anyone(409))),
+            Map.entry("GET /api/auth/password-reset/{token}", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/auth/password-reset/" + t.passwordResetToken(), null), anyone(200))),
+            Map.entry("POST /api/auth/password-reset/{token}", new Rule(t -> Call.of(HttpMethod.POST,
+                    "/api/auth/password-reset/" + t.passwordResetToken(), Map.of("password", "ett-nytt-bra-lösenord")), anyone(204))),
+            Map.entry("POST /api/users/{userId}/password-reset", new Rule(t -> Call.of(HttpMethod.POST,
+                    "/api/users/" + t.newUser() + "/password-reset", Map.of()), adminOnly(201))),
+            Map.entry("GET /api/personal-data", new Rule(t -> Call.of(HttpMethod.GET, "/api/personal-data?email=vem@a.se", null), adminOnly(200))),
+            Map.entry("DELETE /api/personal-data", new Rule(t -> Call.of(HttpMethod.DELETE,
+                    "/api/personal-data?email=borta-" + UUID.randomUUID() + "@a.se", null), adminOnly(200))),
             // Reaching respondents: the lead's side
             Map.entry("POST /api/rounds/{roundId}/links", new Rule(t -> Call.of(HttpMethod.POST, "/api/rounds/" + t.checklistRound() + "/links",
                     Map.of("emails", List.of("a@lund.se", "b@lund.se"))), manage(201))),
@@ -461,6 +475,11 @@ class AccessMatrixApiTest extends ApiTest {
     private String invitationToken() {
         String link = (String) api.post("/api/rounds/" + checklistRound() + "/invitations",
                 Map.of("email", "invited-" + UUID.randomUUID() + "@a.se")).get("link");
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    private String passwordResetToken() {
+        String link = (String) api.post("/api/users/" + newUser() + "/password-reset", Map.of()).get("link");
         return link.substring(link.lastIndexOf('/') + 1);
     }
 

@@ -1,0 +1,90 @@
+package se.lagesbild.account;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import se.lagesbild.access.Caller;
+import se.lagesbild.access.Roles;
+import se.lagesbild.system.ClientAddress;
+import se.lagesbild.system.PublicAddress;
+
+/** "Glömt lösenord?": asking for a link (with e-mail configured), an administrator's link, and choosing the new password. */
+@Tag(name = "Accounts")
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PasswordResetController {
+
+    private final PasswordResets resets;
+    private final PublicAddress publicAddress;
+
+    public PasswordResetController(PasswordResets resets, PublicAddress publicAddress) {
+        this.resets = resets;
+        this.publicAddress = publicAddress;
+    }
+
+    /** Whether people can ask for a link themselves: only where the server sends e-mail. */
+    @Get("/auth/password-reset")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public ResetOptions options() {
+        return new ResetOptions(resets.selfService());
+    }
+
+    /** Mails a link to the account with this name, if it exists; the answer (202) is the same either way. */
+    @Post("/auth/password-reset")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<Void> request(@Valid @Body ResetRequest request, HttpRequest<?> http) {
+        resets.requestByMail(request.username(), publicAddress.of(http), ClientAddress.of(http));
+        return HttpResponse.accepted();
+    }
+
+    @Get("/auth/password-reset/{token}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public PasswordResets.ResetPreview preview(@Size(max = 100) String token) {
+        return resets.preview(token);
+    }
+
+    /** Sets the new password; every session of the account ends. */
+    @Post("/auth/password-reset/{token}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<Void> choose(@Size(max = 100) String token, @Valid @Body NewPassword request) {
+        resets.choose(token, request.password());
+        return HttpResponse.noContent();
+    }
+
+    /** A link for the person to choose a new password, which the administrator hands over. */
+    @Post("/users/{userId}/password-reset")
+    @Secured(Roles.ADMIN)
+    public HttpResponse<ResetLink> create(long userId, Caller caller, HttpRequest<?> http) {
+        return HttpResponse.created(new ResetLink(resets.createByAdministrator(caller, userId, publicAddress.of(http))));
+    }
+
+    @Serdeable
+    public record ResetOptions(boolean selfService) {
+    }
+
+    @Serdeable
+    public record ResetRequest(@NotBlank(message = "Ange ditt användarnamn (e-postadress).")
+                               @Size(max = 254, message = "Användarnamnet får vara högst 254 tecken.") String username) {
+    }
+
+    @Serdeable
+    public record NewPassword(@NotBlank(message = "Ange ett nytt lösenord.")
+                              @Size(max = Passwords.MAX_LENGTH, message = "Lösenordet får vara högst 200 tecken.") String password) {
+    }
+
+    @Serdeable
+    public record ResetLink(String link) {
+    }
+}
