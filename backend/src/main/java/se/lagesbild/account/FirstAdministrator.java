@@ -30,16 +30,20 @@ public class FirstAdministrator {
     private final String username;
     private final String password;
     private final boolean setupOnExternalDatabase;
+    private final String publicAddress;
 
     public FirstAdministrator(Accounts accounts, EmbeddedDatabaseConfigurer database,
                               @Value("${lagesbild.admin.username:}") String username,
                               @Value("${lagesbild.admin.password:}") String password,
-                              @Value("${lagesbild.setup.on-external-database:false}") boolean setupOnExternalDatabase) {
+                              @Value("${lagesbild.setup.on-external-database:false}") boolean setupOnExternalDatabase,
+                              @Value("${micronaut.server.port:8080}") int port,
+                              @Value("${lagesbild.public-url:}") String publicUrl) {
         this.accounts = accounts;
         this.database = database;
         this.username = username;
         this.password = password;
         this.setupOnExternalDatabase = setupOnExternalDatabase;
+        this.publicAddress = publicUrl.isBlank() ? "http://localhost:" + port + "/" : publicUrl.replaceAll("/*$", "/");
     }
 
     @EventListener
@@ -58,7 +62,8 @@ public class FirstAdministrator {
                 LOG.info("The first administrator {} was created by another instance", username);
             }
         } else if (setupAllowed()) {
-            LOG.warn("No administrator yet: open the web app to create one on its first-run page (/forsta-start)");
+            // Expected on a first start: the next step, not a warning.
+            LOG.info("No administrator yet: open {}forsta-start in a browser to create one", publicAddress);
         } else {
             LOG.error("No administrator exists: set LAGESBILD_ADMIN_USERNAME and LAGESBILD_ADMIN_PASSWORD and restart");
         }
