@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import se.lagesbild.access.Caller;
 import se.lagesbild.export.Cell;
@@ -37,6 +38,9 @@ import java.util.Locale;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RespondentLinkController {
+
+    private static final String LANGUAGE = "language är sv eller en.";
+    private static final String NOT_SUBMITTED = "notSubmitted är true (bara de som inte har svarat) eller false.";
 
     private final RespondentLinks links;
     private final Mailings mailings;
@@ -59,22 +63,22 @@ public class RespondentLinkController {
 
     /** The round's personal links, for the lead to send by their own e-mail while addresses are kept; {@code notSubmitted} for a reminder. */
     @Get("/links")
-    public List<LinkView> list(long roundId, @Nullable @QueryValue Boolean notSubmitted, Caller caller, HttpRequest<?> http) {
+    public List<LinkView> list(long roundId, @Nullable @QueryValue @Pattern(regexp = "true|false", message = NOT_SUBMITTED) String notSubmitted, Caller caller, HttpRequest<?> http) {
         String base = publicAddress.of(http);
-        return links.personalLinks(caller, roundId, Boolean.TRUE.equals(notSubmitted)).stream().map(link -> LinkView.of(link, base)).toList();
+        return links.personalLinks(caller, roundId, "true".equals(notSubmitted)).stream().map(link -> LinkView.of(link, base)).toList();
     }
 
     /** The links as a CSV or Excel file (address, link) for a mail merge. */
     @Get("/links.{format}")
     @Produces({Download.CSV, Download.XLSX})
-    public HttpResponse<byte[]> download(long roundId, String format, @Nullable @QueryValue Boolean notSubmitted, Caller caller,
+    public HttpResponse<byte[]> download(long roundId, String format, @Nullable @QueryValue @Pattern(regexp = "true|false", message = NOT_SUBMITTED) String notSubmitted, Caller caller,
                                          HttpRequest<?> http) {
         TableFormat tableFormat = TableFormat.of(format);
         String base = publicAddress.of(http);
-        List<List<Cell>> rows = links.personalLinks(caller, roundId, Boolean.TRUE.equals(notSubmitted)).stream()
+        List<List<Cell>> rows = links.personalLinks(caller, roundId, "true".equals(notSubmitted)).stream()
                 .map(link -> List.<Cell>of(new Cell.Text(link.email()), new Cell.Text(LinkView.of(link, base).url()))).toList();
         Table table = new Table("Länkar", List.of("e-post", "länk"), rows);
-        return tableFormat.download(new Export(Boolean.TRUE.equals(notSubmitted)
+        return tableFormat.download(new Export("true".equals(notSubmitted)
                 ? "lankar-ej-svarat-omgang-" + roundId : "lankar-omgang-" + roundId, table)).response();
     }
 
@@ -92,7 +96,7 @@ public class RespondentLinkController {
 
     /** The round's invitation and reminder texts ({@code language}: sv or en, for the defaults). */
     @Get("/mail-texts")
-    public MailTextsView texts(long roundId, @Nullable @QueryValue String language, Caller caller) {
+    public MailTextsView texts(long roundId, @Nullable @QueryValue @Pattern(regexp = "sv|en", message = LANGUAGE) String language, Caller caller) {
         return MailTextsView.of(mailings.texts(caller, roundId, language(language)), mailings.enabled());
     }
 
@@ -160,6 +164,6 @@ public class RespondentLinkController {
 
     @Serdeable
     public record NewMailing(@NotNull(message = "Ange vad som ska skickas: INVITATION eller REMINDER.") Mailings.Kind kind,
-                             @Nullable String language) {
+                             @Nullable @Pattern(regexp = "sv|en", message = LANGUAGE) String language) {
     }
 }
