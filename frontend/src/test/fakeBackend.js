@@ -140,20 +140,24 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
           user.roles.push({ organisationId: round.organisationId, role: 'RESPONDENT' })
         }
         invitation.acceptedAt = new Date().toISOString()
-        const response = {
-          id: nextId++,
-          roundId: round.id,
-          userId: user.id,
-          status: 'draft',
-          respondentRole: null,
-          answers: [],
-          createdAt: new Date().toISOString(),
-          submittedAt: null,
+        // As the server: where the instrument asks for the role, the person starts the response on the round page.
+        let response = null
+        if (!(instrument.respondentRoles || []).length) {
+          response = {
+            id: nextId++,
+            roundId: round.id,
+            userId: user.id,
+            status: 'draft',
+            respondentRole: null,
+            answers: [],
+            createdAt: new Date().toISOString(),
+            submittedAt: null,
+          }
+          responses.push(response)
         }
-        responses.push(response)
         const answer = signIn(user)
         record(round.organisationId, 'invitation.accepted', 'invitation', invitation.id, invitation.email)
-        return json(200, { ...answer, responseId: response.id })
+        return json(200, { ...answer, roundId: round.id, responseId: response?.id ?? null })
       }
     }
     return null
@@ -351,7 +355,8 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
         return json(
           200,
           responses
-            .filter((r) => r.roundId === round.id)
+            // Where many answer, everyone sees only their own response (a lead neither sees the others).
+            .filter((r) => r.roundId === round.id && (instrument.respondents !== 'multiple' || r.userId === user.id))
             .map(({ answers, ...r }) => ({ ...r, answered: answers.length })),
         )
       }
