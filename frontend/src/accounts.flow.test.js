@@ -13,7 +13,8 @@ const instrument = {
   version: 1,
   title: 'Checklista för systematiskt arbete',
   kind: 'checklist',
-  respondents: 'multiple',
+  // As the real checklist: answered once for the organisation.
+  respondents: 'single',
   scale: [
     { value: 1, label: 'Inte påbörjat' },
     { value: 2, label: 'Påbörjat' },
@@ -51,8 +52,8 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-function useBackend(options) {
-  backend = createFakeBackend(instrument, options)
+function useBackend(options, definition = instrument) {
+  backend = createFakeBackend(definition, options)
   vi.stubGlobal(
     'fetch',
     vi.fn((url, init) => backend.handle(url, init)),
@@ -292,6 +293,56 @@ describe('invitations', () => {
     expect(backend.users.find((u) => u.username === 'sara').roles).toEqual([
       { organisationId: org.id, role: 'RESPONDENT' },
     ])
+  })
+})
+
+describe('invitations to Skatta läget (the respondent chooses a role)', () => {
+  const skattaLaget = {
+    ...instrument,
+    code: 'skatta-laget',
+    title: 'Skatta läget',
+    respondents: 'multiple',
+    respondentRoles: [
+      { code: 'ledning', label: 'Ledning' },
+      { code: 'medarbetare', label: 'Medarbetare' },
+    ],
+  }
+
+  async function acceptAndChooseRole(invitation, fill) {
+    const invited = await openApp(invitation.link)
+    await fill(invited.$)
+    await invited.$('invitation-form').trigger('submit')
+    await vi.waitFor(() => expect(invited.router.currentRoute.value.name).toBe('round'), { timeout: 5000 })
+    await vi.waitFor(() => expect(invited.has('role-picker')).toBe(true), { timeout: 5000 })
+    expect(invited.router.currentRoute.value.fullPath).not.toContain('undefined')
+    expect(invited.app.find('[role="alert"]').exists()).toBe(false)
+
+    await invited.$('role-medarbetare').setValue(true)
+    await invited.$('role-picker').trigger('submit')
+    await vi.waitFor(() => expect(invited.app.find('[data-testid="progress"]').exists()).toBe(true), { timeout: 5000 })
+    const response = backend.responses.at(-1)
+    expect(invited.router.currentRoute.value.fullPath).toBe(`/svar/${response.id}`)
+    expect(response.respondentRole).toBe('medarbetare')
+  }
+
+  it('lands a new account on the round page’s role choice, never on /svar/undefined', async () => {
+    useBackend({ signedIn: false }, skattaLaget)
+    const { round } = await organisationWithRound()
+    const invitation = await asAdmin('POST', `/api/rounds/${round.id}/invitations`, { email: 'sara@exempelby.se' })
+
+    await acceptAndChooseRole(invitation, async ($) => {
+      await $('invitation-password').setValue('saras-losenord')
+      await $('invitation-password-repeat').setValue('saras-losenord')
+    })
+  })
+
+  it('lands an existing account on the role choice too', async () => {
+    useBackend({ signedIn: false }, skattaLaget)
+    const { round } = await organisationWithRound()
+    backend.addUser({ username: 'sara', email: 'sara@exempelby.se', password: 'saras-losenord' })
+    const invitation = await asAdmin('POST', `/api/rounds/${round.id}/invitations`, { email: 'sara@exempelby.se' })
+
+    await acceptAndChooseRole(invitation, ($) => $('invitation-password').setValue('saras-losenord'))
   })
 })
 

@@ -24,7 +24,7 @@ const seg = (value) => encodeURIComponent(String(value))
 // Told about a 401 from an endpoint that needs a signed-in user: the session has ended (expired, or
 // logged out in another tab). The login, set-up and invitation endpoints answer 401 for other reasons.
 let unauthorizedListener = null
-const SESSIONLESS = ['/api/auth/', '/api/setup', '/api/invitations/']
+const SESSIONLESS = ['/api/auth/', '/api/setup', '/api/invitations/', '/api/s/']
 
 /** Register the one function called when a request finds the session gone (the session store). */
 export function onUnauthorized(listener) {
@@ -131,6 +131,54 @@ export const getInvitation = (token) => request('GET', `/api/invitations/${seg(t
 /** Set (or, with an existing account, enter) the password: `{ accessToken, user, responseId }`, signed in. */
 export const acceptInvitation = (token, password) =>
   request('POST', `/api/invitations/${seg(token)}/accept`, { password })
+
+// Reaching respondents: the lead's personal links, open link, participation and mailings.
+/** `lines` as typed or read from a file → `{ links: [{ email, url }], rejected: [{ line, value, message }], mailEnabled }`. */
+export const createLinks = (roundId, lines) => request('POST', `/api/rounds/${seg(roundId)}/links`, { emails: lines })
+/** `[{ email, url }]`; `notSubmitted` only those who have not submitted. */
+export const listLinks = (roundId, notSubmitted = false) =>
+  request('GET', `/api/rounds/${seg(roundId)}/links${notSubmitted ? '?notSubmitted=true' : ''}`)
+/** The links as a file for a mail merge: `format` 'csv' or 'xlsx'. */
+export const linksDownloadUrl = (roundId, format, notSubmitted = false) =>
+  `/api/rounds/${seg(roundId)}/links.${format}${notSubmitted ? '?notSubmitted=true' : ''}`
+/** The round's one open link `{ url }` (the same each time). */
+export const createOpenLink = (roundId) => request('POST', `/api/rounds/${seg(roundId)}/open-link`)
+/** `{ invited, started, submitted, anonymityThreshold, byRole: null | [{ role, label, labelEn, submitted }] }` */
+export const getParticipation = (roundId) => request('GET', `/api/rounds/${seg(roundId)}/participation`)
+/** `{ invitationSubject, invitationBody, reminderSubject, reminderBody, remindersSent, mailEnabled }` */
+export const getMailTexts = (roundId, language) =>
+  request('GET', `/api/rounds/${seg(roundId)}/mail-texts?language=${seg(language)}`)
+export const saveMailTexts = (roundId, { invitationSubject, invitationBody, reminderSubject, reminderBody }) =>
+  request('PUT', `/api/rounds/${seg(roundId)}/mail-texts`, {
+    invitationSubject,
+    invitationBody,
+    reminderSubject,
+    reminderBody,
+  })
+/** `kind` 'INVITATION' or 'REMINDER' → progress `{ id, total, sent, failed, done, failedAddresses }`; 409 without SMTP. */
+export const startMailing = (roundId, kind, language) =>
+  request('POST', `/api/rounds/${seg(roundId)}/mailings`, { kind, language })
+export const getMailing = (roundId, jobId) => request('GET', `/api/rounds/${seg(roundId)}/mailings/${seg(jobId)}`)
+
+// Survey links: the respondent's side, with no account (the token in the address is the key).
+const surveyPath = (token) => `/api/s/${seg(token)}`
+/** `{ roundId, roundLabel, roundStatus, organisationName, instrument…, asksForRespondentRole, status, respondentRole }` */
+export const getSurvey = (token) => request('GET', surveyPath(token))
+export const getSurveyInstrument = (token) => request('GET', `${surveyPath(token)}/instrument`)
+/** With the round's open link: this device's own token `{ token }`. */
+export const joinSurvey = (token) => request('POST', `${surveyPath(token)}/join`)
+/** Start the link's response (or get the one it has): one response per link. */
+export const startSurveyResponse = (token, respondentRole = null) =>
+  request('POST', `${surveyPath(token)}/response`, respondentRole ? { respondentRole } : {})
+export const getSurveyResponse = (token) => request('GET', `${surveyPath(token)}/response`)
+export const saveSurveyAnswer = (token, itemCode, { value, comment, answeredAt }, idempotencyKey) =>
+  request(
+    'PUT',
+    `${surveyPath(token)}/answers/${seg(itemCode)}`,
+    { value, comment, answeredAt },
+    idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {},
+  )
+export const submitSurvey = (token) => request('POST', `${surveyPath(token)}/submit`)
 
 /** The organisation's audit trail, newest first: `[{ at, username, action, entityType, entityId, detail }]`. */
 export const getAudit = (organisationId) => request('GET', `/api/organisations/${seg(organisationId)}/audit`)

@@ -85,7 +85,8 @@ export const routes = [
     path: '/tillganglighet',
     name: 'accessibility',
     component: () => import('../views/AccessibilityView.vue'),
-    meta: { titleKey: 'accessibility.title' },
+    // The statement the law asks for: open to everyone, also respondents without an account.
+    meta: { titleKey: 'accessibility.title', public: true },
   },
   {
     path: '/workshoppar',
@@ -124,7 +125,15 @@ export const routes = [
     component: () => import('../views/WorkshopParticipantView.vue'),
     props: true,
     // Participants join without an account: the page needs no login.
-    meta: { titleKey: 'workshop.participantTitle', public: true },
+    meta: { titleKey: 'workshop.participantTitle', public: true, respondent: true },
+  },
+  {
+    // A survey link (personal, or the round's open link) in an e-mail or a QR code: no account needed.
+    path: '/s/:token',
+    name: 'survey',
+    component: () => import('../views/SurveyView.vue'),
+    props: true,
+    meta: { titleKey: 'survey.pageTitle', public: true, respondent: true },
   },
   {
     path: '/:pathMatch(.*)*',

@@ -1,9 +1,9 @@
 import { computed, ref, shallowRef } from 'vue'
 import { defineStore } from 'pinia'
-import * as api from '../api/client.js'
 import { useInstrumentsStore } from './instruments.js'
 import { createOutbox, isTransientError } from './outbox.js'
 import { readLocalCopy, removeLocalCopy, writeLocalCopy } from './localCopy.js'
+import { accountSource } from './responseSources.js'
 import { answersByItem, countAnswered, flattenItems, isAnswered, optionKey, unansweredItems } from '../utils/answers.js'
 
 export const COMMENT_DEBOUNCE_MS = 800
@@ -12,7 +12,8 @@ export const COMMENT_DEBOUNCE_MS = 800
  * State of the response being filled in. What the person sees is the server's answers with the
  * local outbox laid over them (the outbox holds what has not reached the server yet, and is newer).
  * Every choice goes into the outbox (localStorage) first and is then sent; comments go in after a
- * typing pause or on blur. See outbox.js for the sending rules.
+ * typing pause or on blur. See outbox.js for the sending rules. Where the response is read and saved is a
+ * source (responseSources.js): a signed-in person's response, or one answered through a survey link.
  */
 export const useResponseEditorStore = defineStore('responseEditor', () => {
   const instruments = useInstrumentsStore()
@@ -45,6 +46,7 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
   let timers = new Map()
   let generation = 0
   let copy = null
+  let source = null
 
   const items = computed(() => flattenItems(instrument.value))
   const answeredCount = computed(() => countAnswered(items.value, values.value))
@@ -97,6 +99,7 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
     outbox.value = null
     lastQueuedComment = {}
     copy = null
+    source = null
     response.value = null
     round.value = null
     instrument.value = null
@@ -128,7 +131,7 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
   }
 
   function saveCopy() {
-    if (copy && response.value) writeLocalCopy(response.value.id, copy)
+    if (copy && source) writeLocalCopy(source.copyKey, copy)
   }
 
   /** Keep the local copy's answers in step with what the server holds. */
@@ -139,20 +142,23 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
     saveCopy()
   }
 
-  async function load(id) {
+  /** A signed-in person's response by its id. */
+  const load = (id) => loadFrom(accountSource(id, instruments))
+
+  /** The response of a source (see responseSources.js). */
+  async function loadFrom(from) {
     reset()
+    source = from
     const gen = generation
     loading.value = true
     try {
       let r, rd, def
       let fromCopy = false
       try {
-        r = await api.getResponse(id)
-        rd = await api.getRound(r.roundId)
-        def = await instruments.definition(rd.instrumentCode, rd.instrumentVersion)
+        ;({ response: r, round: rd, instrument: def } = await from.load())
       } catch (error) {
         // Without a connection (or with the server down), carry on from the copy kept on this device.
-        const local = isTransientError(error) ? readLocalCopy(id) : null
+        const local = isTransientError(error) ? readLocalCopy(from.copyKey) : null
         if (!local) throw error
         ;({ response: r, round: rd, instrument: def } = local)
         fromCopy = true
@@ -169,7 +175,7 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
       const ob = createOutbox({
         responseId: r.id,
         send: (entry) =>
-          api.saveAnswer(
+          from.saveAnswer(
             r.id,
             entry.itemCode,
             { value: entry.value, comment: entry.comment, answeredAt: entry.answeredAt },
@@ -182,7 +188,7 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
       if (readOnly.value) {
         // Changes that never reached the server can no longer be saved.
         discarded.value = ob.clear()
-        if (!fromCopy) removeLocalCopy(r.id)
+        if (!fromCopy) removeLocalCopy(from.copyKey)
         return
       }
       // The outbox is newer than the server's answers: show its entries as chosen.
@@ -235,7 +241,7 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
   async function refreshFromServer(error) {
     const gen = generation
     try {
-      const [r, rd] = await Promise.all([api.getResponse(response.value.id), api.getRound(round.value.id)])
+      const { response: r, round: rd } = await source.refresh(round.value)
       if (gen !== generation) return
       response.value = { ...response.value, status: r.status }
       round.value = { ...round.value, status: rd.status }
@@ -343,11 +349,10 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
     const ok = await flush()
     if (!ok || unsentCount.value > 0) return 'unsent'
     if (Object.keys(itemErrors.value).length > 0) return 'failed'
-    const id = response.value.id
-    const result = await api.submitResponse(id)
+    const result = await source.submit(response.value.id)
     response.value = { ...response.value, status: result?.status || 'submitted' }
     outbox.value?.clear()
-    removeLocalCopy(id)
+    removeLocalCopy(source.copyKey)
     copy = null
     return 'submitted'
   }
@@ -382,6 +387,7 @@ export const useResponseEditorStore = defineStore('responseEditor', () => {
     outbox,
     hasPendingTimers,
     load,
+    loadFrom,
     reset,
     choose,
     editComment,

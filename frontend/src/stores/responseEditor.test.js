@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import * as api from '../api/client.js'
 import { COMMENT_DEBOUNCE_MS, useResponseEditorStore } from './responseEditor.js'
 import { outboxKey } from './outbox.js'
+import { linkSource } from './responseSources.js'
 
 vi.mock('../api/client.js', async (importOriginal) => {
   const actual = await importOriginal()
@@ -13,6 +14,11 @@ vi.mock('../api/client.js', async (importOriginal) => {
     getInstrumentVersion: vi.fn(),
     saveAnswer: vi.fn(),
     submitResponse: vi.fn(),
+    getSurvey: vi.fn(),
+    getSurveyInstrument: vi.fn(),
+    getSurveyResponse: vi.fn(),
+    saveSurveyAnswer: vi.fn(),
+    submitSurvey: vi.fn(),
   }
 })
 
@@ -226,5 +232,97 @@ describe('response editor store', () => {
     expect(store.instrument.code).toBe('x')
     expect(store.values).toEqual({ I1: 2, I2: 1 })
     expect(store.saveState.I2.status).toBe('retrying')
+  })
+})
+
+describe('response editor store through a survey link', () => {
+  const survey = (roundStatus = 'open') => ({
+    roundId: 2,
+    roundLabel: '2025',
+    roundStatus,
+    organisationName: 'Exempelby',
+    instrumentCode: 'x',
+    instrumentVersion: 1,
+    status: 'draft',
+  })
+
+  async function openLink() {
+    setActivePinia(createPinia())
+    const linked = useResponseEditorStore()
+    await linked.loadFrom(linkSource('tok-1'))
+    return linked
+  }
+
+  beforeEach(() => {
+    // The outer beforeEach opened a signed-in response; start from a clean device.
+    store?.reset()
+    localStorage.clear()
+    vi.mocked(api.getResponse).mockClear()
+    vi.mocked(api.getSurvey).mockResolvedValue(survey())
+    vi.mocked(api.getSurveyInstrument).mockResolvedValue(instrument)
+    vi.mocked(api.getSurveyResponse).mockResolvedValue(draft([{ itemCode: 'I1', value: 1, comment: null }]))
+    vi.mocked(api.saveSurveyAnswer).mockImplementation(async (token, code, body) => ({ itemCode: code, ...body }))
+    vi.mocked(api.submitSurvey).mockResolvedValue({ id: 1, status: 'submitted' })
+  })
+
+  it('reads the response, round and instrument through the link, never the signed-in endpoints', async () => {
+    store = await openLink()
+
+    expect(api.getSurvey).toHaveBeenCalledWith('tok-1')
+    expect(store.round).toMatchObject({ id: 2, label: '2025', status: 'open', organisationName: 'Exempelby' })
+    expect(store.values).toEqual({ I1: 1 })
+    expect(api.getResponse).not.toHaveBeenCalled()
+  })
+
+  it('sends each answer with the token and an Idempotency-Key, through the same outbox', async () => {
+    store = await openLink()
+    store.choose('I2', 2)
+    expect(stored()).toEqual([expect.objectContaining({ itemCode: 'I2', value: 2 })])
+    await settle()
+
+    expect(api.saveSurveyAnswer).toHaveBeenCalledWith(
+      'tok-1',
+      'I2',
+      expect.objectContaining({ value: 2, comment: null }),
+      expect.stringMatching(/^[0-9a-f-]{36}$/),
+    )
+    expect(api.saveAnswer).not.toHaveBeenCalled()
+    expect(stored()).toEqual([])
+  })
+
+  it('keeps an unsent answer and the copy on the device, and opens from them without a connection', async () => {
+    store = await openLink()
+    vi.mocked(api.saveSurveyAnswer).mockRejectedValue(new api.ApiError({ status: 0 }))
+    store.choose('I2', 2)
+    await settle()
+    store.reset()
+
+    vi.mocked(api.getSurvey).mockRejectedValue(new api.ApiError({ status: 0 }))
+    store = await openLink()
+
+    expect(store.offline).toBe(true)
+    expect(store.values).toEqual({ I1: 1, I2: 2 })
+    expect(store.unsentCount).toBe(1)
+  })
+
+  it('submits through the link and forgets the copy', async () => {
+    store = await openLink()
+    await expect(store.submit()).resolves.toBe('submitted')
+
+    expect(api.submitSurvey).toHaveBeenCalledWith('tok-1')
+    expect(store.isSubmitted).toBe(true)
+    expect(localStorage.getItem('lagesbild.response.s.tok-1')).toBeNull()
+  })
+
+  it('re-reads the link after a 409 and shows the round closed', async () => {
+    store = await openLink()
+    vi.mocked(api.saveSurveyAnswer).mockRejectedValueOnce(new api.ApiError({ status: 409, detail: 'Stängd.' }))
+    vi.mocked(api.getSurvey).mockResolvedValue(survey('closed'))
+    store.choose('I2', 2)
+    await settle()
+    await settle()
+
+    expect(store.isRoundClosed).toBe(true)
+    expect(store.readOnly).toBe(true)
   })
 })

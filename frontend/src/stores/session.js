@@ -123,10 +123,11 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /** Accept an invitation: signed in afterwards. Resolves to the id of the person's response. */
+  /** Signs in through the invitation; resolves to `{ roundId, responseId }` (no response yet where a role is asked). */
   async function acceptInvitation(token, password) {
     const answer = await api.acceptInvitation(token, password)
     signedIn(await userFrom(answer))
-    return answer.responseId
+    return { roundId: answer.roundId, responseId: answer.responseId ?? null }
   }
 
   async function logout() {

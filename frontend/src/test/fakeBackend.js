@@ -140,20 +140,24 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
           user.roles.push({ organisationId: round.organisationId, role: 'RESPONDENT' })
         }
         invitation.acceptedAt = new Date().toISOString()
-        const response = {
-          id: nextId++,
-          roundId: round.id,
-          userId: user.id,
-          status: 'draft',
-          respondentRole: null,
-          answers: [],
-          createdAt: new Date().toISOString(),
-          submittedAt: null,
+        // As the server: where the instrument asks for the role, the person starts the response on the round page.
+        let response = null
+        if (!(instrument.respondentRoles || []).length) {
+          response = {
+            id: nextId++,
+            roundId: round.id,
+            userId: user.id,
+            status: 'draft',
+            respondentRole: null,
+            answers: [],
+            createdAt: new Date().toISOString(),
+            submittedAt: null,
+          }
+          responses.push(response)
         }
-        responses.push(response)
         const answer = signIn(user)
         record(round.organisationId, 'invitation.accepted', 'invitation', invitation.id, invitation.email)
-        return json(200, { ...answer, responseId: response.id })
+        return json(200, { ...answer, roundId: round.id, responseId: response?.id ?? null })
       }
     }
     return null
@@ -351,7 +355,8 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
         return json(
           200,
           responses
-            .filter((r) => r.roundId === round.id)
+            // Where many answer, everyone sees only their own response (a lead neither sees the others).
+            .filter((r) => r.roundId === round.id && (instrument.respondents !== 'multiple' || r.userId === user.id))
             .map(({ answers, ...r }) => ({ ...r, answered: answers.length })),
         )
       }
@@ -634,4 +639,96 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
   const liveState = (id) => live(workshops.find((w) => w.id === Number(id)))
 
   return { handle, workshops, calls, state, addWorkshop, liveState }
+}
+
+/**
+ * In-memory stand-in for the survey link endpoints (/api/s/{token}), for the survey page tests through a
+ * stubbed fetch. `addLink({ token, open?, status?, respondentRole?, answers? })` makes a personal link (or,
+ * with `open`, the round's open link); joining the open link makes the personal token `joined-1`, … (or
+ * gives back `state.cookie`, as the browser's cookie would). `round.status` 'closed' closes the round.
+ * `calls` records every request as "METHOD path".
+ */
+export function createFakeSurveyLinks(instrument, { roundLabel = '2025', organisationName = 'Exempelby' } = {}) {
+  const round = { id: 11, label: roundLabel, status: 'open' }
+  const links = new Map()
+  const calls = []
+  const state = { cookie: null, joins: 0 }
+  let nextResponseId = 40
+
+  function addLink({ token, open = false, status = 'new', respondentRole = null, answers = [] }) {
+    const link = { token, open, response: null }
+    if (status !== 'new' && !open) {
+      link.response = { id: nextResponseId++, roundId: round.id, status, respondentRole, answers }
+    }
+    links.set(token, link)
+    return link
+  }
+  const view = (link) => ({
+    roundId: round.id,
+    roundLabel: round.label,
+    roundStatus: round.status,
+    organisationName,
+    instrumentCode: instrument.code,
+    instrumentVersion: instrument.version,
+    instrumentTitle: instrument.title,
+    instrumentTitleEn: instrument.titleEn || null,
+    asksForRespondentRole: (instrument.respondentRoles || []).length > 0,
+    status: link.open ? 'open' : link.response ? link.response.status : 'new',
+    respondentRole: link.response?.respondentRole ?? null,
+  })
+
+  async function handle(url, init = {}) {
+    const method = init.method || 'GET'
+    const body = init.body ? JSON.parse(init.body) : undefined
+    const path = new URL(url, 'http://localhost').pathname
+    calls.push(`${method} ${path}`)
+    const m = path.match(/^\/api\/s\/([^/]+)(\/.*)?$/)
+    if (!m) return problem(404, `No route for ${method} ${path}`)
+    const link = links.get(decodeURIComponent(m[1]))
+    if (!link) return problem(404, 'Länken finns inte. Kontrollera att hela länken kom med.')
+    const rest = m[2] || ''
+    if (method === 'GET' && rest === '') return json(200, view(link))
+    if (method === 'GET' && rest === '/instrument') return json(200, instrument)
+    if (method === 'POST' && rest === '/join') {
+      if (state.cookie && links.has(state.cookie)) return json(200, { token: state.cookie })
+      if (round.status !== 'open') return problem(409, `Omgången ${round.label} är stängd.`)
+      state.joins += 1
+      const token = `joined-${state.joins}`
+      addLink({ token })
+      state.cookie = token
+      return json(201, { token })
+    }
+    if (link.open) return problem(400, 'Den öppna länken delas av alla; gå med först.')
+    if (method === 'POST' && rest === '/response') {
+      if (link.response) return json(200, link.response)
+      if (round.status !== 'open') return problem(409, `Omgången ${round.label} är stängd.`)
+      const roles = instrument.respondentRoles || []
+      if (roles.length && !roles.some((r) => r.code === body?.respondentRole)) return problem(400, 'Välj en roll.')
+      link.response = {
+        id: nextResponseId++,
+        roundId: round.id,
+        status: 'draft',
+        respondentRole: body?.respondentRole ?? null,
+        answers: [],
+      }
+      return json(201, link.response)
+    }
+    if (!link.response) return problem(404, 'Inget svar är påbörjat med den här länken än.')
+    if (method === 'GET' && rest === '/response') return json(200, link.response)
+    const answer = rest.match(/^\/answers\/(.+)$/)
+    if (method === 'PUT' && answer) {
+      if (link.response.status === 'submitted') return problem(409, 'Svaret är redan inskickat.')
+      const itemCode = decodeURIComponent(answer[1])
+      const saved = { itemCode, value: body.value, comment: body.comment ?? null, answeredAt: body.answeredAt }
+      link.response.answers = [...link.response.answers.filter((a) => a.itemCode !== itemCode), saved]
+      return json(200, { ...saved, applied: true })
+    }
+    if (method === 'POST' && rest === '/submit') {
+      link.response.status = 'submitted'
+      return json(200, link.response)
+    }
+    return problem(404, `No route for ${method} ${path}`)
+  }
+
+  return { handle, round, links, calls, state, addLink }
 }

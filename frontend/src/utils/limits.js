@@ -2,3 +2,6 @@
 
 /** A round's label: RoundController.LABEL_MAX_LENGTH on the server, a VARCHAR(50) column. */
 export const ROUND_LABEL_MAX_LENGTH = 50
+
+/** Fewest respondents a group figure is shown for: the server's lagesbild.anonymity-threshold default. */
+export const DEFAULT_ANONYMITY_THRESHOLD = 5

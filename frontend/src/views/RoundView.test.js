@@ -16,6 +16,9 @@ vi.mock('../api/client.js', async (importOriginal) => {
     listOrganisations: vi.fn(),
     createResponse: vi.fn(),
     getResponse: vi.fn(),
+    getParticipation: vi.fn(),
+    listLinks: vi.fn(),
+    getMailTexts: vi.fn(),
   }
 })
 
@@ -67,6 +70,15 @@ beforeEach(() => {
   vi.mocked(api.createResponse).mockResolvedValue({ id: 42, roundId: 11, status: 'draft' })
   // The response page is not under test here; keep it loading.
   vi.mocked(api.getResponse).mockReturnValue(new Promise(() => {}))
+  vi.mocked(api.getParticipation).mockResolvedValue({
+    invited: 30,
+    started: 14,
+    submitted: 12,
+    anonymityThreshold: 5,
+    byRole: null,
+  })
+  vi.mocked(api.listLinks).mockResolvedValue([])
+  vi.mocked(api.getMailTexts).mockResolvedValue({ mailEnabled: false })
 })
 
 afterEach(() => {
@@ -83,9 +95,9 @@ describe('RoundView – respondent role', () => {
     ])
     const { wrapper, router } = await mountAt('/omgangar/11')
 
-    // The list shows the role's label, not its code.
-    expect(wrapper.get('[data-testid="response-link"]').text()).toBe('Svar 1')
-    expect(wrapper.get('[data-testid="response-role"]').text()).toBe('Roll: Ledning')
+    // Where many answer, one's own response only, with neither role nor time.
+    expect(wrapper.get('[data-testid="response-link"]').text()).toBe('Ditt svar')
+    expect(wrapper.find('[data-testid="response-role"]').exists()).toBe(false)
 
     expect(wrapper.find('[data-testid="role-picker"]').exists()).toBe(false)
     await wrapper.get('[data-testid="response-create"]').trigger('click')
@@ -124,6 +136,82 @@ describe('RoundView – respondent role', () => {
     expect(wrapper.find('[data-testid="role-picker"]').exists()).toBe(false)
     expect(api.createResponse).toHaveBeenCalledWith('11', null)
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/svar/42'))
+    wrapper.unmount()
+  })
+})
+
+describe('RoundView – who has answered', () => {
+  it('shows a lead the participation and the links panel, not a list of responses, where many answer', async () => {
+    vi.mocked(api.getRound).mockResolvedValue(round('skatta-laget'))
+    vi.mocked(api.getInstrumentVersion).mockResolvedValue(skattaLaget)
+    vi.mocked(api.listResponses).mockResolvedValue([])
+    const { wrapper } = await mountAt('/omgangar/11')
+
+    expect(wrapper.get('[data-testid="participation-headline"]').text()).toBe('12 av 30 har svarat')
+    const bar = wrapper.get('[data-testid="participation"] progress')
+    expect([bar.attributes('max'), bar.attributes('value')]).toEqual(['30', '12'])
+    expect(wrapper.get('[data-testid="participation-started"]').text()).toBe('14')
+    expect(wrapper.find('[data-testid="participation-roles"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="reach-respondents"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="invitations"]').exists()).toBe(false)
+    expect(wrapper.text()).not.toContain('Svar 1')
+    wrapper.unmount()
+  })
+
+  it('shows the table by role only when the server gives it, and counts those from the open link', async () => {
+    vi.mocked(api.getParticipation).mockResolvedValue({
+      invited: 3,
+      started: 8,
+      submitted: 7,
+      anonymityThreshold: 5,
+      byRole: [
+        { role: 'ledning', label: 'Ledning', labelEn: 'Management', submitted: 5 },
+        { role: 'medarbetare', label: 'Medarbetare', labelEn: 'Staff', submitted: 6 },
+      ],
+    })
+    vi.mocked(api.getRound).mockResolvedValue(round('skatta-laget'))
+    vi.mocked(api.getInstrumentVersion).mockResolvedValue(skattaLaget)
+    vi.mocked(api.listResponses).mockResolvedValue([])
+    const { wrapper } = await mountAt('/omgangar/11')
+
+    expect(wrapper.get('[data-testid="participation-headline"]').text()).toBe('7 har svarat')
+    const rows = wrapper.findAll('[data-testid="participation-roles"] tbody tr').map((tr) => tr.text())
+    expect(rows).toEqual(['Ledning5', 'Medarbetare6'])
+    wrapper.unmount()
+  })
+
+  it('keeps the invitations with accounts for the checklist, answered by one', async () => {
+    vi.mocked(api.getRound).mockResolvedValue(round('checklist-systematik'))
+    vi.mocked(api.getInstrumentVersion).mockResolvedValue(checklist)
+    vi.mocked(api.listResponses).mockResolvedValue([{ id: 5, roundId: 11, status: 'draft', answered: 0 }])
+    const { wrapper } = await mountAt('/omgangar/11')
+
+    expect(wrapper.get('[data-testid="response-link"]').text()).toBe('Svar 1')
+    expect(wrapper.find('[data-testid="invitations"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="participation"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="reach-respondents"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+})
+
+describe('RoundView – arriving from an invitation (?svara)', () => {
+  it('opens the role choice when the person has no response yet', async () => {
+    vi.mocked(api.getRound).mockResolvedValue(round('skatta-laget'))
+    vi.mocked(api.getInstrumentVersion).mockResolvedValue(skattaLaget)
+    vi.mocked(api.listResponses).mockResolvedValue([])
+    const { wrapper } = await mountAt('/omgangar/11?svara')
+
+    expect(wrapper.find('[data-testid="role-picker"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('resumes the response the person already has', async () => {
+    vi.mocked(api.getRound).mockResolvedValue(round('skatta-laget'))
+    vi.mocked(api.getInstrumentVersion).mockResolvedValue(skattaLaget)
+    vi.mocked(api.listResponses).mockResolvedValue([{ id: 5, roundId: 11, status: 'draft' }])
+    const { wrapper, router } = await mountAt('/omgangar/11?svara')
+
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/svar/5'))
     wrapper.unmount()
   })
 })
