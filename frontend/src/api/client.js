@@ -109,6 +109,12 @@ export const logout = () => request('POST', '/api/auth/logout')
 export const getMe = () => request('GET', '/api/auth/me')
 /** `{ needed }`: whether the first administrator may still be created here. */
 export const getSetup = () => request('GET', '/api/setup')
+export const getPasswordResetOptions = () => request('GET', '/api/auth/password-reset')
+export const requestPasswordReset = (username) => request('POST', '/api/auth/password-reset', { username })
+export const getPasswordReset = (token) => request('GET', `/api/auth/password-reset/${seg(token)}`)
+export const choosePassword = (token, password) =>
+  request('POST', `/api/auth/password-reset/${seg(token)}`, { password })
+export const createPasswordResetLink = (userId) => request('POST', `/api/users/${seg(userId)}/password-reset`)
 /** Create the first administrator (signed in at once): `{ accessToken, user }`; 409 when closed. */
 export const createFirstAdmin = (username, password) => request('POST', '/api/setup', { username, password })
 

@@ -76,6 +76,25 @@ export const routes = [
     meta: { titleKey: 'invitation.title', public: true },
   },
   {
+    path: '/glomt-losenord',
+    name: 'forgot-password',
+    component: () => import('../views/ForgotPasswordView.vue'),
+    meta: { titleKey: 'forgotPassword.title', public: true },
+  },
+  {
+    path: '/nytt-losenord/:token',
+    name: 'new-password',
+    component: () => import('../views/NewPasswordView.vue'),
+    props: true,
+    meta: { titleKey: 'newPassword.title', public: true },
+  },
+  {
+    path: '/integritet',
+    name: 'privacy',
+    component: () => import('../views/PrivacyView.vue'),
+    meta: { titleKey: 'privacy.title', public: true },
+  },
+  {
     path: '/admin/anvandare',
     name: 'admin-users',
     component: () => import('../views/AdminUsersView.vue'),

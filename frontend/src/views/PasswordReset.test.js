@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { ADMIN, signedInPinia } from '../test/session.js'
+import { mountAt } from '../test/mount.js'
+
+// "Glömt lösenord?": asking for a link where the server mails, being told to ask an administrator where it
+// does not, choosing the new password through the link, and the administrator's link on the users page.
+let wrapper
+let calls
+
+function json(status, body) {
+  return Promise.resolve(
+    new Response(body === undefined ? null : JSON.stringify(body), {
+      status,
+      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
+    }),
+  )
+}
+
+function backend(routes) {
+  calls = []
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url, init = {}) => {
+      const path = new URL(url, 'http://localhost').pathname
+      const method = init.method || 'GET'
+      calls.push({ method, path, body: init.body ? JSON.parse(init.body) : undefined })
+      const handler = routes[`${method} ${path}`]
+      return handler ? handler(init) : json(404, { status: 404, title: 'Not Found', detail: `ingen ${path}` })
+    }),
+  )
+}
+
+const $ = (testid) => wrapper.get(`[data-testid="${testid}"]`)
+
+beforeEach(() => signedInPinia(null))
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+  vi.unstubAllGlobals()
+  document.body.innerHTML = ''
+})
+
+describe('forgotten password', () => {
+  it('mails a link where the server sends e-mail, and says the same whether or not the account exists', async () => {
+    backend({
+      'GET /api/auth/password-reset': () => json(200, { selfService: true }),
+      'POST /api/auth/password-reset': () => json(202),
+    })
+    ;({ wrapper } = await mountAt('/glomt-losenord'))
+    await $('forgot-submit').trigger('submit')
+    expect(wrapper.text()).toContain('Skriv ditt användarnamn.')
+    await $('forgot-username').setValue('anna@lund.se')
+    await $('forgot-username').element.form.dispatchEvent(new Event('submit'))
+    await flushPromises()
+    expect(calls.find((c) => c.method === 'POST').body).toEqual({ username: 'anna@lund.se' })
+    expect($('forgot-sent').text()).toContain('Om adressen har ett konto')
+  })
+
+  it('tells the person to ask an administrator where the server sends no e-mail', async () => {
+    backend({ 'GET /api/auth/password-reset': () => json(200, { selfService: false }) })
+    ;({ wrapper } = await mountAt('/glomt-losenord'))
+    expect($('forgot-ask-admin').text()).toContain('Be en administratör')
+    expect(wrapper.find('[data-testid="forgot-username"]').exists()).toBe(false)
+  })
+
+  it('chooses a new password through the link, checking it first', async () => {
+    backend({
+      'GET /api/auth/password-reset/tok': () => json(200, { username: 'anna@lund.se' }),
+      'POST /api/auth/password-reset/tok': () => json(204),
+    })
+    ;({ wrapper } = await mountAt('/nytt-losenord/tok'))
+    expect(wrapper.text()).toContain('Nytt lösenord för anna@lund.se.')
+    await $('new-password-password').setValue('kort')
+    await $('new-password-submit').element.form.dispatchEvent(new Event('submit'))
+    await flushPromises()
+    expect(calls.some((c) => c.method === 'POST')).toBe(false)
+    await $('new-password-password').setValue('ett-bra-nytt-lösenord')
+    await $('new-password-password-repeat').setValue('ett-bra-nytt-lösenord')
+    await $('new-password-submit').element.form.dispatchEvent(new Event('submit'))
+    await flushPromises()
+    expect(calls.find((c) => c.method === 'POST').body).toEqual({ password: 'ett-bra-nytt-lösenord' })
+    expect($('new-password-done').text()).toContain('Du har loggats ut överallt')
+  })
+
+  it('says plainly when the link is used up', async () => {
+    backend({
+      'GET /api/auth/password-reset/gammal': () =>
+        json(410, { status: 410, title: 'Gone', detail: 'Länken är redan använd. Logga in med ditt nya lösenord.' }),
+    })
+    ;({ wrapper } = await mountAt('/nytt-losenord/gammal'))
+    expect($('new-password-unusable').text()).toContain('Länken är redan använd')
+  })
+
+  it('lets an administrator make a link for a user on the users page', async () => {
+    signedInPinia(ADMIN)
+    backend({
+      'GET /api/users': () => json(200, [{ id: 7, username: 'anna@lund.se', admin: false, roles: [] }]),
+      'GET /api/organisations': () => json(200, []),
+      'POST /api/users/7/password-reset': () => json(201, { link: 'http://localhost/nytt-losenord/abc' }),
+    })
+    ;({ wrapper } = await mountAt('/admin/anvandare'))
+    await $('admin-user-reset-link').trigger('click')
+    await flushPromises()
+    expect($('admin-user-reset-url').element.value).toBe('http://localhost/nytt-losenord/abc')
+  })
+})
