@@ -1,5 +1,7 @@
 package se.lagesbild.account;
 
+import se.lagesbild.system.Https;
+
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -42,12 +44,9 @@ public class SessionCookie implements TokenReader<HttpRequest<?>> {
     }
 
     private static Cookie base(String value, HttpRequest<?> request) {
-        return Cookie.of(NAME, value).httpOnly(true).sameSite(SameSite.Lax).path("/").secure(isHttps(request));
+        return Cookie.of(NAME, value).httpOnly(true).sameSite(SameSite.Lax).path("/").secure(Https.of(request));
     }
 
-    private static boolean isHttps(HttpRequest<?> request) {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
-    }
 
     @Override
     public int getOrder() {

@@ -2,6 +2,7 @@ package se.lagesbild.invitation;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import se.lagesbild.system.Https;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -69,7 +70,7 @@ public class SurveyController {
         String earlier = request.getCookies().findCookie(COOKIE_PREFIX + roundId).map(Cookie::getValue).orElse(null);
         SurveyService.Joined joined = surveys.join(token, earlier);
         Cookie cookie = Cookie.of(COOKIE_PREFIX + roundId, joined.token()).path("/").httpOnly(true)
-                .sameSite(SameSite.Lax).secure(request.isSecure()).maxAge(COOKIE_LIFETIME);
+                .sameSite(SameSite.Lax).secure(Https.of(request)).maxAge(COOKIE_LIFETIME);
         JoinResult body = new JoinResult(joined.token());
         return (joined.created() ? HttpResponse.created(body) : HttpResponse.ok(body)).cookie(cookie);
     }

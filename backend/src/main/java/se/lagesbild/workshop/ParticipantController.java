@@ -2,6 +2,7 @@ package se.lagesbild.workshop;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import se.lagesbild.system.Https;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -59,7 +60,7 @@ public class ParticipantController {
                 .path("/api/w/" + joined.code())
                 .httpOnly(true)
                 .sameSite(SameSite.Lax)
-                .secure(request.isSecure())
+                .secure(Https.of(request))
                 .maxAge(COOKIE_LIFETIME);
         return HttpResponse.ok(new JoinResult(joined.participantToken(), joined.code(), joined.group())).cookie(cookie);
     }

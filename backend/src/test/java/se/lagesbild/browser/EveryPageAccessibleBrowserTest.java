@@ -75,6 +75,22 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
         pages.put("comparison", "/jamfor?from=" + round2025 + "&to=" + round2031);
         pages.put("comparison, rounds missing", "/jamfor");
         pages.put("accessibility statement", "/tillganglighet");
+        pages.put("privacy and anonymity", "/integritet");
+        pages.put("forgotten password", "/glomt-losenord");
+        long someone = Api.id(api.post("/api/users", Map.of("username", "glomsk-" + java.util.UUID.randomUUID() + "@nybro.se",
+                "password", Api.USER_PASSWORD, "roles", java.util.List.of())));
+        String reset = (String) api.post("/api/users/" + someone + "/password-reset", Map.of()).get("link");
+        pages.put("new password through a link", reset.substring(reset.indexOf("/nytt-losenord/")));
+        java.util.List<Map<String, Object>> links = (java.util.List<Map<String, Object>>) api.post("/api/rounds/" + skatta + "/links",
+                Map.of("emails", java.util.List.of("ny-" + java.util.UUID.randomUUID() + "@nybro.se",
+                        "klar-" + java.util.UUID.randomUUID() + "@nybro.se"))).get("links");
+        String fresh = (String) links.get(0).get("url");
+        String done = (String) links.get(1).get("url");
+        String doneToken = done.substring(done.lastIndexOf('/') + 1);
+        api.anonymous().post("/api/s/" + doneToken + "/response", Map.of("respondentRole", "medarbetare"));
+        api.anonymous().post("/api/s/" + doneToken + "/submit", Map.of());
+        pages.put("survey link, choosing a role", fresh.substring(fresh.indexOf("/s/")));
+        pages.put("survey link, thank you", done.substring(done.indexOf("/s/")));
         pages.put("administration, users", "/admin/anvandare");
         String link = (String) api.post("/api/rounds/" + openRound + "/invitations", Map.of("email", "ny@nybro.se")).get("link");
         pages.put("invitation, set a password", link.substring(link.indexOf("/inbjudan/")));
