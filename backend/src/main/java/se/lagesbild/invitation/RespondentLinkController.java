@@ -28,6 +28,7 @@ import se.lagesbild.export.Export;
 import se.lagesbild.export.Table;
 import se.lagesbild.export.TableFormat;
 import se.lagesbild.system.PublicAddress;
+import se.lagesbild.system.QrCode;
 
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +87,13 @@ public class RespondentLinkController {
     @Post("/open-link")
     public OpenLinkView openLink(long roundId, Caller caller, HttpRequest<?> http) {
         return new OpenLinkView(publicAddress.of(http) + "/s/" + links.openLink(caller, roundId));
+    }
+
+    /** The open link's QR code (SVG), to show on a screen at a staff meeting. */
+    @Get("/open-link/qr")
+    @Produces("image/svg+xml")
+    public HttpResponse<String> openLinkQr(long roundId, Caller caller, HttpRequest<?> http) {
+        return HttpResponse.ok(QrCode.svg(publicAddress.of(http) + "/s/" + links.openLink(caller, roundId))).contentType("image/svg+xml");
     }
 
     /** Invited, started and submitted, as counts; by role only where every role reaches the anonymity threshold. */

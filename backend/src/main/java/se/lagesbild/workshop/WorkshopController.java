@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import se.lagesbild.access.Caller;
 import se.lagesbild.access.Roles;
 import se.lagesbild.system.PublicAddress;
+import se.lagesbild.system.QrCode;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
@@ -114,7 +115,7 @@ public class WorkshopController {
     public HttpResponse<String> qr(long id, HttpRequest<?> request, Caller caller) {
         Workshop workshop = workshops.get(id, caller);
         String base = publicAddress.of(request);
-        return HttpResponse.ok(JoinQrCode.svg(base + WorkshopView.joinPath(workshop.code()))).contentType("image/svg+xml");
+        return HttpResponse.ok(QrCode.svg(base + WorkshopView.joinPath(workshop.code()))).contentType("image/svg+xml");
     }
 
     @Get("/{id}/export.{format}")

@@ -282,6 +282,8 @@ class AccessMatrixApiTest extends ApiTest {
                     "/api/rounds/" + t.checklistRound() + "/links.csv", null), manage(200))),
             Map.entry("POST /api/rounds/{roundId}/open-link", new Rule(t -> Call.of(HttpMethod.POST,
                     "/api/rounds/" + t.checklistRound() + "/open-link", Map.of()), manage(200))),
+            Map.entry("GET /api/rounds/{roundId}/open-link/qr", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/rounds/" + t.checklistRound() + "/open-link/qr", null), manage(200))),
             Map.entry("GET /api/rounds/{roundId}/participation", new Rule(t -> Call.of(HttpMethod.GET,
                     "/api/rounds/" + t.checklistRound() + "/participation", null), manage(200))),
             Map.entry("GET /api/rounds/{roundId}/mail-texts", new Rule(t -> Call.of(HttpMethod.GET,

@@ -1,4 +1,4 @@
-package se.lagesbild.workshop;
+package se.lagesbild.system;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -9,15 +9,15 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 import java.util.Map;
 
-/** The QR code of a workshop's join address, as an SVG image that scales to any projector. */
-final class JoinQrCode {
+/** The QR code of an address (a workshop's join page, a round's open link), as an SVG image that scales to any screen. */
+public final class QrCode {
 
     private static final int QUIET_ZONE = 4;
 
-    private JoinQrCode() {
+    private QrCode() {
     }
 
-    static String svg(String url) {
+    public static String svg(String url) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 0, 0,
