@@ -114,6 +114,8 @@ export const requestPasswordReset = (username) => request('POST', '/api/auth/pas
 export const getPasswordReset = (token) => request('GET', `/api/auth/password-reset/${seg(token)}`)
 export const choosePassword = (token, password) =>
   request('POST', `/api/auth/password-reset/${seg(token)}`, { password })
+export const getPersonalData = (email) => request('GET', `/api/personal-data?email=${encodeURIComponent(email)}`)
+export const erasePersonalData = (email) => request('DELETE', `/api/personal-data?email=${encodeURIComponent(email)}`)
 export const createPasswordResetLink = (userId) => request('POST', `/api/users/${seg(userId)}/password-reset`)
 /** Create the first administrator (signed in at once): `{ accessToken, user }`; 409 when closed. */
 export const createFirstAdmin = (username, password) => request('POST', '/api/setup', { username, password })

@@ -104,4 +104,36 @@ describe('forgotten password', () => {
     await flushPromises()
     expect($('admin-user-reset-url').element.value).toBe('http://localhost/nytt-losenord/abc')
   })
+
+  it('shows an administrator what is kept about an address, offers it as a file, and erases it after a confirmation', async () => {
+    signedInPinia(ADMIN)
+    const held = {
+      email: 'maria@lund.se',
+      account: { id: 9, username: 'maria@lund.se', admin: false, roles: [] },
+      invitations: [{ roundId: 3 }],
+      surveyLinks: [{ roundId: 4, mailed: true, answered: false }],
+      auditEntries: [{ action: 'round.created' }, { action: 'invitation.created' }],
+    }
+    URL.createObjectURL = vi.fn(() => 'blob:held')
+    backend({
+      'GET /api/users': () => json(200, []),
+      'GET /api/organisations': () => json(200, []),
+      'GET /api/personal-data': () => json(200, held),
+      'DELETE /api/personal-data': () => json(200, { account: true, invitationsAndLinks: 2, auditEntries: 2 }),
+    })
+    ;({ wrapper } = await mountAt('/admin/anvandare'))
+    await $('personal-data-email').setValue('maria@lund.se')
+    await $('personal-data-find').element.form.dispatchEvent(new Event('submit'))
+    await flushPromises()
+    expect($('personal-data-held').text()).toContain(
+      'Konto: 1. Inbjudningar: 1. Enkätlänkar: 1. Händelser i loggen som nämner personen: 2.',
+    )
+    expect($('personal-data-download').attributes('href')).toBe('blob:held')
+    await $('personal-data-erase').trigger('click')
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false)
+    await $('personal-data-confirm').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.method === 'DELETE').path).toBe('/api/personal-data')
+    expect($('personal-data-erased').text()).toContain('Raderat: 2 inbjudningar och länkar')
+  })
 })
