@@ -72,8 +72,10 @@ beforeEach(() => {
   vi.mocked(api.getResponse).mockReturnValue(new Promise(() => {}))
   vi.mocked(api.getParticipation).mockResolvedValue({
     invited: 30,
+    invitedSubmitted: 12,
     started: 14,
     submitted: 12,
+    openLinkSubmitted: 0,
     anonymityThreshold: 5,
     byRole: null,
   })
@@ -147,7 +149,7 @@ describe('RoundView – who has answered', () => {
     vi.mocked(api.listResponses).mockResolvedValue([])
     const { wrapper } = await mountAt('/omgangar/11')
 
-    expect(wrapper.get('[data-testid="participation-headline"]').text()).toBe('12 av 30 har svarat')
+    expect(wrapper.get('[data-testid="participation-headline"]').text()).toBe('12 av 30 inbjudna har svarat')
     const bar = wrapper.get('[data-testid="participation"] progress')
     expect([bar.attributes('max'), bar.attributes('value')]).toEqual(['30', '12'])
     expect(wrapper.get('[data-testid="participation-started"]').text()).toBe('14')
@@ -161,8 +163,10 @@ describe('RoundView – who has answered', () => {
   it('shows the table by role only when the server gives it, and counts those from the open link', async () => {
     vi.mocked(api.getParticipation).mockResolvedValue({
       invited: 3,
+      invitedSubmitted: 2,
       started: 8,
       submitted: 7,
+      openLinkSubmitted: 5,
       anonymityThreshold: 5,
       byRole: [
         { role: 'ledning', label: 'Ledning', labelEn: 'Management', submitted: 5 },
@@ -174,7 +178,10 @@ describe('RoundView – who has answered', () => {
     vi.mocked(api.listResponses).mockResolvedValue([])
     const { wrapper } = await mountAt('/omgangar/11')
 
-    expect(wrapper.get('[data-testid="participation-headline"]').text()).toBe('7 har svarat')
+    expect(wrapper.get('[data-testid="participation-headline"]').text()).toBe('2 av 3 inbjudna har svarat')
+    expect(wrapper.get('[data-testid="participation-others"]').text()).toBe(
+      'Dessutom 5 svar utan personlig inbjudan (5 via den öppna länken).',
+    )
     const rows = wrapper.findAll('[data-testid="participation-roles"] tbody tr').map((tr) => tr.text())
     expect(rows).toEqual(['Ledning5', 'Medarbetare6'])
     wrapper.unmount()

@@ -20,6 +20,8 @@ public interface RespondentLinkRepository extends CrudRepository<RespondentLink,
 
     long countByRoundIdAndKind(long roundId, RespondentLink.Kind kind);
 
+    long countByRoundIdAndKindAndSubmitted(long roundId, RespondentLink.Kind kind, boolean submitted);
+
     @Query("UPDATE respondent_links SET submitted = TRUE WHERE token_hash = :tokenHash")
     void markSubmitted(String tokenHash);
 

@@ -143,10 +143,14 @@ public class RespondentLinks {
         return token;
     }
 
-    /** What the participation panel shows. {@code byRole} only where every role shown reaches the anonymity threshold. */
+    /**
+     * What the participation panel shows: invited (personal links) and how many of them have submitted; started and
+     * submitted responses in all (personal links, the open link, signed-in accounts), and how many came through the
+     * open link. {@code byRole} only where every role shown reaches the anonymity threshold.
+     */
     @Serdeable
-    public record Participation(long invited, long started, long submitted, int anonymityThreshold,
-                                @Nullable List<RoleCount> byRole) {
+    public record Participation(long invited, long invitedSubmitted, long started, long submitted, long openLinkSubmitted,
+                                int anonymityThreshold, @Nullable List<RoleCount> byRole) {
     }
 
     @Serdeable
@@ -166,8 +170,10 @@ public class RespondentLinks {
                 byRole = roles;
             }
         }
-        return new Participation(links.countByRoundIdAndKind(roundId, RespondentLink.Kind.PERSONAL), counts.started(),
-                counts.submitted(), rounds.anonymityThreshold(), byRole);
+        return new Participation(links.countByRoundIdAndKind(roundId, RespondentLink.Kind.PERSONAL),
+                links.countByRoundIdAndKindAndSubmitted(roundId, RespondentLink.Kind.PERSONAL, true), counts.started(),
+                counts.submitted(), links.countByRoundIdAndKindAndSubmitted(roundId, RespondentLink.Kind.ANONYMOUS, true),
+                rounds.anonymityThreshold(), byRole);
     }
 
     /** Addresses are personal data kept for mailing only: erased when the round closes (or the configured days after). */

@@ -128,9 +128,12 @@ class ReachingRespondentsBrowserTest extends BrowserTest {
         assertEquals(5, ((Number) participation.get("invited")).intValue());
         assertEquals(4, ((Number) participation.get("started")).intValue());
         assertEquals(4, ((Number) participation.get("submitted")).intValue());
+        assertEquals(3, ((Number) participation.get("invitedSubmitted")).intValue());
+        assertEquals(1, ((Number) participation.get("openLinkSubmitted")).intValue());
 
         open("/omgangar/" + roundId);
-        waitForText("participation-headline", "4 av 5 har svarat");
+        waitForText("participation-headline", "3 av 5 inbjudna har svarat");
+        waitForText("participation-others", "Dessutom 1 svar utan personlig inbjudan (1 via den öppna länken).");
         waitForText("link-count", "5 personliga länkar. 2 har inte svarat.");
         assertEquals(0, browser.findElements(By.cssSelector("[data-testid=response-role]")).size(),
                 "no list of responses with roles for the lead");

@@ -143,7 +143,8 @@ class PersonalLinksMailApiTest extends ApiTest {
         nobody.problem(400, () -> nobody.post("/api/s/" + open + "/response", Map.of("respondentRole", "ledning")));
 
         Map<String, Object> participation = lead.get("/api/rounds/" + roundId + "/participation");
-        assertEquals(List.of(30, 4, 4), List.of(participation.get("invited"), participation.get("started"), participation.get("submitted")));
+        assertEquals(List.of(30, 3, 4, 4, 1), List.of(participation.get("invited"), participation.get("invitedSubmitted"),
+                participation.get("started"), participation.get("submitted"), participation.get("openLinkSubmitted")));
         assertEquals(null, participation.get("byRole"), "3 medarbetare and 1 ledning: below the threshold, no breakdown");
 
         nobody.problem(404, () -> nobody.get("/api/s/" + "x".repeat(43)));
