@@ -259,6 +259,10 @@ class AccessMatrixApiTest extends ApiTest {
                     "/api/comparisons/export.xlsx?" + t.twoRounds(), null), view(200))),
             Map.entry("GET /api/comparisons/report.pdf", new Rule(t -> Call.of(HttpMethod.GET,
                     "/api/comparisons/report.pdf?" + t.twoRounds(), null), view(200))),
+            Map.entry("GET /api/rounds/{roundId}/report.pdf", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/rounds/" + t.submittedChecklistRound() + "/report.pdf", null), view(200))),
+            Map.entry("GET /api/rounds/{roundId}/comments", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/rounds/" + t.submittedChecklistRound() + "/comments", null), view(200))),
             // Reaching respondents: the lead's side
             Map.entry("POST /api/rounds/{roundId}/links", new Rule(t -> Call.of(HttpMethod.POST, "/api/rounds/" + t.checklistRound() + "/links",
                     Map.of("emails", List.of("a@lund.se", "b@lund.se"))), manage(201))),
