@@ -78,7 +78,7 @@ final class RoundReport {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Svarande", Integer.toString(c.scores().respondents())));
         if (oneRespondent) {
-            rows.add(List.of("Summa", ComparisonReport.outOf(total.sum(), total.answered() * scaleMax())));
+            rows.add(List.of("Summa", ComparisonReport.outOf(total.sum(), total.items() * scaleMax())));
         }
         rows.add(List.of("Medelvärde", ComparisonReport.figure(total.mean(), false)));
         rows.add(List.of("Besvarade påståenden", total.answered() + " av " + total.items()));
