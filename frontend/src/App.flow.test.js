@@ -108,10 +108,10 @@ describe('app flow', () => {
     expect(router.currentRoute.value.name).toBe('result')
     expect(backend.responses[0].status).toBe('submitted')
 
-    expect($('total-sum').text()).toBe('3')
-    expect($('total-mean').text()).toBe('3')
+    expect($('total-sum').text()).toBe('3 av 12')
+    expect($('total-mean').text()).toBe('3,00')
     expect(app.findAll('[data-testid="part-row"]')).toHaveLength(2)
-    expect($('part-chart').find('canvas').attributes('aria-label')).toContain('Styrning: 3')
+    expect($('part-chart').find('canvas').attributes('aria-label')).toContain('Styrning: 3,00')
     expect(app.text()).toContain('1 av 3 påståenden besvarade')
 
     app.unmount()

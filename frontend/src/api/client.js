@@ -225,6 +225,8 @@ export const listResponses = (roundId) => request('GET', `/api/rounds/${seg(roun
 export const createResponse = (roundId, respondentRole = null) =>
   request('POST', `/api/rounds/${seg(roundId)}/responses`, respondentRole ? { respondentRole } : {})
 export const getScores = (roundId) => request('GET', `/api/rounds/${seg(roundId)}/scores`)
+// The comments per item, only for instruments one person answers (the checklist).
+export const getComments = (roundId) => request('GET', `/api/rounds/${seg(roundId)}/comments`)
 
 // Responses
 export const getResponse = (id) => request('GET', `/api/responses/${seg(id)}`)
@@ -284,6 +286,7 @@ export const roundExportUrl = (roundId, kind, format) => `/api/rounds/${seg(roun
 export const comparisonExportUrl = (from, to, format) =>
   `/api/comparisons/export.${format}?from=${seg(from)}&to=${seg(to)}`
 /** The printable report (PDF, in Swedish). */
+export const roundReportUrl = (roundId) => `/api/rounds/${seg(roundId)}/report.pdf`
 export const comparisonReportUrl = (from, to) => `/api/comparisons/report.pdf?from=${seg(from)}&to=${seg(to)}`
 
 // Workshops: the facilitator's side (a facilitator's or an administrator's login)

@@ -378,6 +378,7 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
         return json(201, { id: r.id, roundId: r.roundId, status: r.status })
       }
       if (rest === '/scores' && method === 'GET') return json(200, scores(round.id))
+      if (rest === '/comments' && method === 'GET') return json(200, { roundId: round.id, comments: [] })
       if (rest === '/actions' && method === 'GET')
         return json(
           200,

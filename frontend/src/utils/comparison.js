@@ -67,3 +67,26 @@ export function sideState(item, side) {
   if (n === null || n === undefined) return 'withheld'
   return 'none'
 }
+
+/**
+ * How sure a change is, from the interval the server sends (docs/change-intervals.md): 'clearUp' and
+ * 'clearDown' (the interval leaves out 0), 'unclear', 'single' (one person answers, so there is no sample to
+ * judge) or 'tooFew' (a change, but too few values for an interval); null without a change.
+ */
+export function verdictOf(entry, single) {
+  if (entry?.delta === null || entry?.delta === undefined) return null
+  if (entry.clear === true) return Number(entry.delta) > 0 ? 'clearUp' : 'clearDown'
+  if (entry.clear === false) return 'unclear'
+  return single ? 'single' : 'tooFew'
+}
+
+/** The clear changes of a comparison, the news: the total, then parts, then items, each with its kind. */
+export function clearChanges(comparison) {
+  if (!comparison) return []
+  const clear = (entry) => entry?.clear === true
+  return [
+    ...(clear(comparison.total) ? [{ kind: 'total', entry: comparison.total }] : []),
+    ...(comparison.parts || []).filter(clear).map((entry) => ({ kind: 'part', entry })),
+    ...(comparison.items || []).filter(clear).map((entry) => ({ kind: 'item', entry })),
+  ]
+}

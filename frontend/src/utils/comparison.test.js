@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { directionOf, largestMovers, sideState, sortItemChanges } from './comparison.js'
-import { formatDelta } from './format.js'
+import { clearChanges, directionOf, largestMovers, sideState, sortItemChanges, verdictOf } from './comparison.js'
+import { formatDelta, formatNumber } from './format.js'
 
 const item = (code, delta, extra = {}) => ({ code, delta, inFrom: true, inTo: true, ...extra })
 
@@ -81,9 +81,9 @@ describe('formatDelta()', () => {
   it('writes a change with its sign in Swedish', () => {
     expect(formatDelta(0.96, 'sv')).toBe('+0,96')
     expect(formatDelta(-0.33, 'sv')).toBe('\u22120,33')
-    expect(formatDelta(0, 'sv')).toBe('0')
-    expect(formatDelta(-0.001, 'sv')).toBe('0')
-    expect(formatDelta(1.5, 'sv')).toBe('+1,5')
+    expect(formatDelta(0, 'sv')).toBe('0,00')
+    expect(formatDelta(-0.001, 'sv')).toBe('0,00')
+    expect(formatDelta(1.5, 'sv')).toBe('+1,50')
     expect(formatDelta(0.956, 'sv')).toBe('+0,96')
     expect(formatDelta(null, 'sv')).toBe('–')
   })
@@ -91,5 +91,46 @@ describe('formatDelta()', () => {
   it('writes English numbers in English', () => {
     expect(formatDelta(0.96, 'en')).toBe('+0.96')
     expect(formatDelta(-0.33, 'en')).toBe('-0.33')
+  })
+})
+
+describe('formatNumber()', () => {
+  it('always writes two decimals, so that 2,20 and 2,15 line up', () => {
+    expect(formatNumber(2.2, 'sv')).toBe('2,20')
+    expect(formatNumber(2.15, 'sv')).toBe('2,15')
+    expect(formatNumber(3, 'sv')).toBe('3,00')
+    expect(formatNumber(2.2, 'en')).toBe('2.20')
+    expect(formatNumber(null, 'sv')).toBe('–')
+  })
+})
+
+describe('verdictOf() and clearChanges()', () => {
+  it('words a change by its interval, and says why there is none', () => {
+    expect(verdictOf({ delta: 2, clear: true }, false)).toBe('clearUp')
+    expect(verdictOf({ delta: -0.7, clear: true }, false)).toBe('clearDown')
+    expect(verdictOf({ delta: -0.06, clear: false }, false)).toBe('unclear')
+    expect(verdictOf({ delta: 0.58, clear: null }, false)).toBe('tooFew')
+    expect(verdictOf({ delta: 1, clear: null }, true)).toBe('single')
+    expect(verdictOf({ delta: null, clear: null }, false)).toBe(null)
+  })
+
+  it('headlines only the clear changes, total first', () => {
+    const comparison = {
+      total: { delta: 0.84, clear: true },
+      parts: [
+        { code: 'A', delta: 0.97, clear: true },
+        { code: 'B', delta: 0.58, clear: null },
+      ],
+      items: [
+        item('SL-A1', 2, { clear: true }),
+        item('SL-A2', -0.06, { clear: false }),
+        item('SL-D1', -0.06, { clear: false }),
+      ],
+    }
+    expect(clearChanges(comparison).map(({ kind, entry }) => `${kind} ${entry.code || ''}`.trim())).toEqual([
+      'total',
+      'part A',
+      'item SL-A1',
+    ])
   })
 })

@@ -6,10 +6,12 @@ export function roundTo(value, decimals = 2) {
   return Math.round(Number(value) * f) / f
 }
 
+/** A figure with exactly `decimals` decimals ("2,20", never "2,2"), so that figures in a column line up. */
 export function formatNumber(value, locale, decimals = 2) {
   const rounded = roundTo(value, decimals)
   if (rounded === null) return '–'
   return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     useGrouping: false,
   }).format(rounded)
@@ -29,13 +31,14 @@ export function formatPercent(share, locale) {
 }
 
 /**
- * A change with its sign: "+0,96", "−0,33" and "0" in Swedish ("+0.96", "-0.33", "0" in English).
+ * A change with its sign and two decimals: "+0,96", "−0,33" and "0,00" in Swedish ("+0.96", "-0.33", "0.00").
  * Rounded like the figures it compares, so a change that rounds to zero has no sign. "–" without a value.
  */
 export function formatDelta(delta, locale, decimals = 2) {
   const rounded = roundTo(delta, decimals)
   if (rounded === null) return '–'
   return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
     useGrouping: false,
     signDisplay: 'exceptZero',

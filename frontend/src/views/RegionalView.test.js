@@ -81,9 +81,9 @@ describe('RegionalView', () => {
     const cells = rows.map((r) => r.findAll('[data-testid="heatmap-cell"]'))
     // Parts, then the total: every cell prints its number, or "Dolt".
     expect(cells.map((row) => row.map((c) => c.text()))).toEqual([
-      ['1,2', '3,8', '1,5'],
+      ['1,20', '3,80', '1,50'],
       ['Dolt', 'Dolt', 'Dolt'],
-      ['2,49', '3,25', '2,5'],
+      ['2,49', '3,25', '2,50'],
     ])
     expect(cells[0][0].element.style.backgroundColor).toBe(rgb(HEAT_BANDS[0].background))
     expect(cells[0][1].element.style.backgroundColor).toBe(rgb(HEAT_BANDS[3].background))

@@ -157,7 +157,7 @@ describe('ResultView', () => {
     expect(roleRows[0].get('th').text()).toBe('Ledning')
     expect(roleRows[0].text()).toContain('Dolt – färre än 5 svarande')
     expect(roleRows[1].text()).toContain('Dolt – så att en mindre grupp inte kan räknas fram')
-    expect(roleRows[2].findAll('td').map((td) => td.text())).toEqual(['5', '2,6', 'Dolt', '2,4'])
+    expect(roleRows[2].findAll('td').map((td) => td.text())).toEqual(['5', '2,60', 'Dolt', '2,40'])
     expect(wrapper.get('#roles-heading').text()).toBe('Per roll')
     wrapper.unmount()
   })

@@ -16,6 +16,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import se.lagesbild.action.ImprovementAction;
 import se.lagesbild.round.Round;
 import se.lagesbild.scoring.ChangeInterval;
+import se.lagesbild.scoring.RoleComparison;
 import se.lagesbild.scoring.RoundComparison;
 import se.lagesbild.scoring.RoundScores;
 
@@ -38,7 +39,7 @@ public class ComparisonController {
     /** Two rounds of the same organisation and instrument: what moved per item, per part and in total. */
     @Get("/comparisons")
     public ComparisonView compare(@QueryValue long from, @QueryValue long to, Caller caller) {
-        return ComparisonView.of(comparisons.compare(caller, from, to));
+        return ComparisonView.of(comparisons.compare(caller, from, to), comparisons.anonymityThreshold());
     }
 
     /** All rounds of one organisation on one instrument, oldest first, with their total and part means. */
@@ -60,11 +61,15 @@ public class ComparisonController {
                         .toList());
     }
 
-    /** The two rounds compared; {@code from} and {@code to} are their ids, as asked. */
+    /**
+     * The two rounds compared; {@code from} and {@code to} are their ids, as asked. {@code roles} compares each
+     * respondent role where it is shown in both rounds; {@code anonymityThreshold} is the fewest respondents a
+     * figure or an interval needs.
+     */
     @Serdeable
     public record ComparisonView(long from, long to, RoundSide fromRound, RoundSide toRound, TotalChange total,
-                                 List<PartView> parts, List<ItemView> items) {
-        static ComparisonView of(ComparisonService.RoundsCompared compared) {
+                                 List<PartView> parts, List<ItemView> items, List<RoleView> roles, int anonymityThreshold) {
+        static ComparisonView of(ComparisonService.RoundsCompared compared, int anonymityThreshold) {
             RoundComparison.Comparison comparison = compared.comparison();
             RoundComparison.Change total = comparison.total();
             return new ComparisonView(compared.from().id(), compared.to().id(),
@@ -73,8 +78,32 @@ public class ComparisonController {
                             Interval.of(comparison.totalInterval()), clearOf(comparison.totalInterval())),
                     comparison.parts().stream().map(PartView::of).toList(),
                     comparison.items().stream().map(item -> ItemView.of(item,
-                            compared.actionsByItem().getOrDefault(item.code(), List.of()))).toList());
+                            compared.actionsByItem().getOrDefault(item.code(), List.of()))).toList(),
+                    compared.roles().stream().map(RoleView::of).toList(), anonymityThreshold);
         }
+    }
+
+    /**
+     * One respondent role in both rounds. {@code compared} is false where the role is under the threshold in
+     * either round ({@code reason} {@code too-few}) or withheld to protect a smaller group ({@code withheld});
+     * then {@code total} is null and {@code parts} empty. Role changes carry no interval.
+     */
+    @Serdeable
+    public record RoleView(String code, String label, @Nullable String labelEn, int fromRespondents, int toRespondents,
+                           boolean compared, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String reason,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable RoundComparison.Change total,
+                           List<RolePartView> parts) {
+        static RoleView of(RoleComparison.RoleChange role) {
+            return new RoleView(role.code(), role.label(), role.labelEn(), role.fromRespondents(), role.toRespondents(),
+                    role.compared(), role.reason() == null ? null : role.reason().name().toLowerCase().replace('_', '-'),
+                    role.total(), role.parts().stream().map(part -> new RolePartView(part.code(), part.title(), part.from(),
+                    part.to(), part.delta(), part.direction())).toList());
+        }
+    }
+
+    @Serdeable
+    public record RolePartView(String code, String title, @Nullable Double from, @Nullable Double to,
+                               @Nullable Double delta, @Nullable String direction) {
     }
 
     /** One side of a comparison: which round, and over how many respondents. */

@@ -13,6 +13,7 @@ import se.lagesbild.organisation.Organisations;
 import se.lagesbild.response.RoundResults;
 import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
+import se.lagesbild.scoring.RoleComparison;
 import se.lagesbild.scoring.RoundComparison;
 import se.lagesbild.scoring.RoundScores;
 import se.lagesbild.system.ProblemException;
@@ -42,12 +43,14 @@ public class ComparisonService {
 
     /** A comparison of two rounds, with the actions recorded on the earlier round's items. */
     public record RoundsCompared(Round from, RoundScores fromScores, Round to, RoundScores toScores,
-                                 RoundComparison.Comparison comparison, Map<String, List<ImprovementAction>> actionsByItem) {
+                                 RoundComparison.Comparison comparison, List<RoleComparison.RoleChange> roles,
+                                 Map<String, List<ImprovementAction>> actionsByItem) {
     }
 
     /**
      * Only rounds of the same organisation and instrument compare. A round of another organisation answers
-     * 404, as if it did not exist, so that a comparison never reveals another organisation's rounds.
+     * 404, as if it did not exist, so that a comparison never reveals another organisation's rounds. A round
+     * without any submitted response has nothing to compare: 409, saying what to do.
      */
     public RoundsCompared compare(Caller caller, long fromRoundId, long toRoundId) {
         Round from = rounds.get(fromRoundId, caller, Permission.VIEW);
@@ -63,10 +66,18 @@ public class ComparisonService {
         }
         RoundScores fromScores = results.scores(from);
         RoundScores toScores = results.scores(to);
+        for (Round round : List.of(from, to)) {
+            if ((round == from ? fromScores : toScores).respondents() == 0) {
+                throw ProblemException.conflict("Omgång " + round.label() + " har inga inskickade svar och kan inte jämföras ännu. "
+                        + "Jämför när minst ett svar har skickats in, eller välj en annan omgång.");
+            }
+        }
         RoundComparison.Comparison comparison = RoundComparison.compare(definition(from), fromScores, definition(to), toScores);
+        List<RoleComparison.RoleChange> roles = RoleComparison.compare(definition(from), fromScores, definition(to), toScores,
+                rounds.anonymityThreshold());
         Map<String, List<ImprovementAction>> actionsByItem = actions.ofRound(caller, from.id()).stream()
                 .collect(Collectors.groupingBy(ImprovementAction::itemCode));
-        return new RoundsCompared(from, fromScores, to, toScores, comparison, actionsByItem);
+        return new RoundsCompared(from, fromScores, to, toScores, comparison, roles, actionsByItem);
     }
 
     /** A round on one organisation's timeline, with its scores. */
@@ -93,6 +104,11 @@ public class ComparisonService {
                 .map(round -> new OrganisationRound(byId.get(round.organisationId()), round, results.scores(round)))
                 .sorted(java.util.Comparator.comparing(row -> row.organisation().name()))
                 .toList();
+    }
+
+    /** Group figures over fewer respondents than this are withheld. */
+    public int anonymityThreshold() {
+        return rounds.anonymityThreshold();
     }
 
     public InstrumentDefinition latestInstrument(String instrumentCode) {

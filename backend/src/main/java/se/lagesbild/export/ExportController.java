@@ -14,7 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Downloads: a round's raw answers and scores, and two rounds compared, as CSV or XLSX (the extension
- * chooses), and the comparison as a printable PDF report.
+ * chooses), and a round or two rounds compared as a printable, accessible PDF report.
  */
 @Tag(name = "Exports")
 @Controller("/api")
@@ -46,6 +46,14 @@ public class ExportController {
         return TableFormat.of(format).download(exports.comparison(caller, from, to)).response();
     }
 
+    /** The report of one round as a tagged, accessible PDF (PDF/UA-1), in Swedish. */
+    @Get("/rounds/{roundId}/report.pdf")
+    @Produces(Download.PDF)
+    public HttpResponse<byte[]> roundReport(long roundId, Caller caller) {
+        return exports.roundReport(caller, roundId).response();
+    }
+
+    /** Two rounds compared as a tagged, accessible PDF (PDF/UA-1), in Swedish. */
     @Get("/comparisons/report.pdf")
     @Produces(Download.PDF)
     public HttpResponse<byte[]> report(@QueryValue long from, @QueryValue long to, Caller caller) {

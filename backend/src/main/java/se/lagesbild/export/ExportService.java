@@ -3,6 +3,8 @@ package se.lagesbild.export;
 import jakarta.inject.Singleton;
 import se.lagesbild.access.Caller;
 import se.lagesbild.access.Permission;
+import se.lagesbild.action.ImprovementActionService;
+import se.lagesbild.comment.ItemComments;
 import se.lagesbild.comparison.ComparisonService;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
@@ -11,7 +13,10 @@ import se.lagesbild.response.ResponseService;
 import se.lagesbild.response.RoundResults;
 import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
+import se.lagesbild.scoring.RoundScores;
 import se.lagesbild.system.ProblemException;
+
+import java.util.List;
 
 
 /** Gathers what each export shows: a round's raw answers or scores, or two rounds compared, and the report. */
@@ -24,15 +29,20 @@ public class ExportService {
     private final Organisations organisations;
     private final ResponseService responses;
     private final RoundResults results;
+    private final ItemComments comments;
+    private final ImprovementActionService actions;
 
     public ExportService(RoundService rounds, ComparisonService comparisons, InstrumentCatalog instruments,
-                         Organisations organisations, ResponseService responses, RoundResults results) {
+                         Organisations organisations, ResponseService responses, RoundResults results,
+                         ItemComments comments, ImprovementActionService actions) {
         this.rounds = rounds;
         this.comparisons = comparisons;
         this.instruments = instruments;
         this.organisations = organisations;
         this.responses = responses;
         this.results = results;
+        this.comments = comments;
+        this.actions = actions;
     }
 
     /**
@@ -63,11 +73,28 @@ public class ExportService {
         return new Export(comparisonName(compared, "jämförelse"), ComparisonTable.of(definition(compared.to()).title(), compared));
     }
 
+    /** The comparison report; for the checklist, with the later round's comments per item. */
     public Download report(Caller caller, long fromRoundId, long toRoundId) {
         ComparisonService.RoundsCompared compared = comparisons.compare(caller, fromRoundId, toRoundId);
-        byte[] pdf = RoundReport.write(organisationName(compared.to()), definition(compared.to()), compared,
-                rounds.anonymityThreshold());
+        InstrumentDefinition instrument = definition(compared.to());
+        byte[] pdf = ComparisonReport.write(organisationName(compared.to()), instrument, compared,
+                instrument.collectsManyRespondents() ? List.of() : comments.of(compared.to()), rounds.anonymityThreshold());
         return new Download(comparisonName(compared, "rapport"), "pdf", Download.PDF, pdf);
+    }
+
+    /** The report of one round; a round without any submitted response has nothing to report yet (409). */
+    public Download roundReport(Caller caller, long roundId) {
+        Round round = rounds.get(roundId, caller, Permission.VIEW);
+        InstrumentDefinition instrument = definition(round);
+        RoundScores scores = results.scores(round);
+        if (scores.respondents() == 0) {
+            throw ProblemException.conflict("Omgång " + round.label() + " har inga inskickade svar, så det finns inget att "
+                    + "rapportera ännu. Skapa rapporten när minst ett svar har skickats in.");
+        }
+        byte[] pdf = RoundReport.write(new RoundReport.Contents(organisationName(round), instrument, round, scores,
+                instrument.collectsManyRespondents() ? List.of() : comments.of(round), actions.ofRound(caller, round.id()),
+                rounds.anonymityThreshold()));
+        return new Download(FileName.of(organisationName(round), round.label(), "rapport"), "pdf", Download.PDF, pdf);
     }
 
     private String comparisonName(ComparisonService.RoundsCompared compared, String kind) {

@@ -1,236 +1,191 @@
 package se.lagesbild.export;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.Image;
-import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfPCell;
-import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfTemplate;
-import com.lowagie.text.pdf.PdfWriter;
 import se.lagesbild.action.ImprovementAction;
-import se.lagesbild.comparison.ComparisonService;
+import se.lagesbild.comment.ItemComments;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.round.Round;
-import se.lagesbild.scoring.RoundComparison;
+import se.lagesbild.scoring.RoundScores;
 
-import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The printable A4 report of two rounds compared, in Swedish: who and what, both rounds with their
- * respondents and totals, the parts as a chart and as figures, the items that moved most up and down, and
- * the improvement actions decided after the earlier round with how far they have come.
+ * The printable report of one round, in Swedish, as a tagged PDF: the total (for the one-respondent checklist
+ * also its sum, "16 av 40"), the parts as a chart and a table, the roles, every item (for the checklist with
+ * its comment, what shows it) and the improvement actions decided on the round.
  */
 final class RoundReport {
 
-    private static final int MOVERS = 5;
-    private static final float MARGIN = 50;
-    private static final float CHART_HEIGHT = 220;
-    private static final Color MUTED = new Color(0x55, 0x55, 0x55);
-    private static final Color HEADER_FILL = new Color(0xE8, 0xEE, 0xF4);
-
-    private final String organisation;
-    private final InstrumentDefinition instrument;
-    private final ComparisonService.RoundsCompared compared;
-    private final int anonymityThreshold;
-    private final BaseFont regular;
-    private final BaseFont bold;
-    private final WithheldSides withheld;
-
-    private RoundReport(String organisation, InstrumentDefinition instrument, ComparisonService.RoundsCompared compared,
-                        int anonymityThreshold) {
-        this.organisation = organisation;
-        this.instrument = instrument;
-        this.compared = compared;
-        this.anonymityThreshold = anonymityThreshold;
-        this.withheld = WithheldSides.of(compared);
-        try {
-            // Standard PDF fonts in WinAnsi encoding: å, ä and ö without embedding a font file.
-            this.regular = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-            this.bold = BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** What the report of one round shows. */
+    record Contents(String organisation, InstrumentDefinition instrument, Round round, RoundScores scores,
+                    List<ItemComments.ItemComment> comments, List<ImprovementAction> actions, int threshold) {
     }
 
-    /** The report of two compared rounds; {@code instrument} is the version of the later round. */
-    static byte[] write(String organisation, InstrumentDefinition instrument, ComparisonService.RoundsCompared compared,
-                        int anonymityThreshold) {
-        return new RoundReport(organisation, instrument, compared, anonymityThreshold).write();
+    private final Contents c;
+    private final boolean oneRespondent;
+
+    private RoundReport(Contents contents) {
+        this.c = contents;
+        this.oneRespondent = !contents.instrument().collectsManyRespondents();
+    }
+
+    static byte[] write(Contents contents) {
+        return new RoundReport(contents).write();
     }
 
     private byte[] write() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN);
-        PdfWriter writer = PdfWriter.getInstance(document, bytes);
-        // A chart that does not fit moves to the next page with its heading, never behind later text.
-        writer.setStrictImageSequence(true);
-        document.addTitle(organisation + " – " + instrument.title() + " " + from().label() + " och " + to().label());
-        document.addCreator("Lägesbild");
-        document.setDocumentLanguage("sv-SE");
-        document.open();
-        heading(document);
-        totals(document);
-        parts(document, writer);
-        movers(document, "Störst ökning", "Inget påstående har ökat.", 1);
-        movers(document, "Störst minskning", "Inget påstående har minskat.", -1);
-        actions(document);
-        document.add(paragraph("Skapad " + LocalDate.now(Cell.SWEDEN) + " med Lägesbild.", font(regular, 8, MUTED), 18));
-        document.close();
-        return bytes.toByteArray();
-    }
-
-    private void heading(Document document) {
-        document.add(paragraph("Lägesbild – rapport", font(regular, 9, MUTED), 0));
-        document.add(paragraph(organisation, font(bold, 20, Color.BLACK), 4));
-        document.add(paragraph(instrument.title(), font(regular, 14, Color.BLACK), 2));
-        document.add(paragraph("Jämförelse av omgång " + from().label() + " och omgång " + to().label(), font(regular, 11, Color.BLACK), 2));
-        if (from().instrumentVersion() != to().instrumentVersion()) {
-            document.add(paragraph("Omgångarna gäller version " + from().instrumentVersion() + " och " + to().instrumentVersion()
-                    + " av instrumentet; påståendena jämförs med sin kod.", font(regular, 9, MUTED), 2));
+        String title = c.organisation() + " – " + c.instrument().title() + ": resultat " + c.round().label();
+        Html html = new Html(title, c.organisation() + " · " + c.instrument().title() + " · " + c.round().label());
+        html.element("p", "kicker", "Lägesbild – rapport").heading(1, "top", c.organisation())
+                .element("p", "lead", c.instrument().title())
+                .paragraph("Resultat för omgång " + c.round().label() + " (" + SwedishWords.status(c.round().status())
+                        + "), " + respondents() + ".");
+        List<String[]> contents = new ArrayList<>(List.of(new String[] {"totalt", "Totalt"}, new String[] {"omraden", "Områden"}));
+        if (!c.scores().roles().isEmpty()) {
+            contents.add(new String[] {"roller", "Roller"});
         }
+        contents.add(new String[] {"pastaenden", "Påståenden"});
+        contents.add(new String[] {"atgarder", "Förbättringsåtgärder"});
+        html.contents(contents);
+        totals(html);
+        parts(html);
+        if (!c.scores().roles().isEmpty()) {
+            roles(html);
+        }
+        items(html);
+        actions(html);
+        html.note("Skapad " + LocalDate.now(Cell.SWEDEN) + " med Lägesbild.");
+        return PdfDocument.render(html.end());
     }
 
-    private void totals(Document document) {
-        RoundComparison.Change total = compared.comparison().total();
+    private String respondents() {
+        int n = c.scores().respondents();
+        return n == 1 ? "1 svarande" : n + " svarande";
+    }
+
+    private void totals(Html html) {
+        html.heading(2, "totalt", "Totalt");
+        RoundScores.TotalScore total = c.scores().total();
+        if (total.suppressed()) {
+            html.paragraph(withheld());
+            return;
+        }
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Svarande", Integer.toString(compared.fromScores().respondents()),
-                Integer.toString(compared.toScores().respondents()), ""));
-        rows.add(List.of("Medelvärde totalt", figure(total.from(), withheld.from()), figure(total.to(), withheld.to()), change(total.delta())));
-        RoundComparison.Change sum = compared.comparison().totalSum();
-        if (sum.delta() != null) {
-            rows.add(List.of("Summa totalt", figure(sum.from(), false), figure(sum.to(), false), change(sum.delta())));
+        rows.add(List.of("Svarande", Integer.toString(c.scores().respondents())));
+        if (oneRespondent) {
+            rows.add(List.of("Summa", ComparisonReport.outOf(total.sum(), total.items() * scaleMax())));
         }
-        rows.add(List.of("Status", SwedishWords.status(from().status()), SwedishWords.status(to().status()), ""));
-        section(document, "Totalt");
-        document.add(table(new float[]{4, 2, 2, 2}, 1, List.of("", from().label(), to().label(), "Förändring"), rows));
-        if (withheld.from() || withheld.to()) {
-            document.add(paragraph("Dolt: en omgång med färre än " + anonymityThreshold + " svarande visar inga siffror, "
-                    + "så att ingen enskild kan pekas ut.", font(regular, 9, MUTED), 4));
+        rows.add(List.of("Medelvärde", ComparisonReport.figure(total.mean(), false)));
+        rows.add(List.of("Besvarade påståenden", total.answered() + " av " + total.items()));
+        html.table("Totalt för omgång " + c.round().label(), List.of("", c.round().label()), rows, 1);
+        if (Boolean.FALSE.equals(total.complete())) {
+            html.note("Alla påståenden har inte ett värde (”Vet inte” eller obesvarat); summan gäller de besvarade.");
         }
     }
 
-    private void parts(Document document, PdfWriter writer) {
-        section(document, "Områden");
-        List<RoundComparison.PartChange> parts = compared.comparison().parts();
-        float width = PageSize.A4.getWidth() - 2 * MARGIN;
-        PdfTemplate chart = writer.getDirectContent().createTemplate(width, CHART_HEIGHT);
-        PartsChart.draw(chart, regular, width, CHART_HEIGHT, scaleMax(), from().label(), to().label(), parts.stream()
-                .map(part -> new PartsChart.Group(part.title(), part.from(), withheld.from(part), part.to(), withheld.to(part)))
+    private void parts(Html html) {
+        html.heading(2, "omraden", "Områden");
+        List<RoundScores.PartScore> parts = c.scores().parts();
+        byte[] chart = PartsChart.png(scaleMin(), scaleMax(), List.of(c.round().label()), parts.stream()
+                .map(part -> new PartsChart.Group(part.title(), Arrays.asList(part.suppressed() ? null : part.mean()),
+                        List.of(ComparisonReport.figure(part.mean(), part.suppressed()))))
                 .toList());
-        Image image = Image.getInstance(chart);
-        image.setAlt("Stapeldiagram över områdenas medelvärden " + from().label() + " och " + to().label()
-                + "; siffrorna står i tabellen nedanför.");
-        document.add(image);
-        document.add(table(new float[]{6, 2, 2, 2}, 1, List.of("Område", from().label(), to().label(), "Förändring"),
-                parts.stream().map(part -> List.of(part.title(), figure(part.from(), withheld.from(part)),
-                        figure(part.to(), withheld.to(part)), change(part.delta()))).toList()));
+        html.image(chart, "Stapeldiagram över områdenas medelvärden " + c.round().label() + " på skalan " + scaleMin() + "–"
+                + scaleMax() + ". Samma siffror står i tabellen efter diagrammet.", 170);
+        html.table("Områdenas medelvärden, skala " + scaleMin() + "–" + scaleMax(), List.of("Område", "Medelvärde", "Besvarade"),
+                parts.stream().map(part -> List.of(part.title(), ComparisonReport.figure(part.mean(), part.suppressed()),
+                        part.suppressed() ? "Dolt" : part.answered() + " av " + part.items())).toList(), 1);
     }
 
-    /** The items that moved most in one direction ({@code sign} 1 up, -1 down), largest change first. */
-    private void movers(Document document, String title, String none, int sign) {
-        section(document, title);
-        List<List<String>> rows = compared.comparison().items().stream()
-                .filter(item -> item.delta() != null && Math.signum(item.delta()) == sign)
-                .sorted(Comparator.comparingDouble((RoundComparison.ItemChange item) -> -sign * item.delta())
-                        .thenComparing(RoundComparison.ItemChange::code))
-                .limit(MOVERS)
-                .map(item -> List.of(item.code(), item.text(), figure(item.from(), false), figure(item.to(), false), change(item.delta())))
-                .toList();
-        if (rows.isEmpty()) {
-            document.add(paragraph(none, font(regular, 10, Color.BLACK), 2));
+    /** The parts per role, roles as columns, so the table fits the page however long the parts' names. */
+    private void roles(Html html) {
+        html.heading(2, "roller", "Roller");
+        List<RoundScores.RoleScores> roles = c.scores().roles();
+        List<String> header = new ArrayList<>(List.of("Område"));
+        roles.forEach(role -> header.add(role.label()));
+        header.add("Alla");
+        List<List<String>> rows = new ArrayList<>();
+        List<String> respondents = new ArrayList<>(List.of("Svarande"));
+        roles.forEach(role -> respondents.add(Integer.toString(role.respondents())));
+        respondents.add(Integer.toString(c.scores().respondents()));
+        rows.add(respondents);
+        for (RoundScores.PartScore part : c.scores().parts()) {
+            List<String> row = new ArrayList<>(List.of(part.title()));
+            for (RoundScores.RoleScores role : roles) {
+                RoundScores.PartScore rolePart = role.parts().stream().filter(p -> p.code().equals(part.code())).findFirst().orElse(null);
+                row.add(rolePart == null ? "–" : ComparisonReport.figure(rolePart.mean(), role.suppressed() || rolePart.suppressed()));
+            }
+            row.add(ComparisonReport.figure(part.mean(), part.suppressed()));
+            rows.add(row);
+        }
+        List<String> total = new ArrayList<>(List.of("Totalt"));
+        roles.forEach(role -> total.add(ComparisonReport.figure(role.total().mean(), role.suppressed())));
+        total.add(ComparisonReport.figure(c.scores().total().mean(), c.scores().total().suppressed()));
+        rows.add(total);
+        html.table("Medelvärden per roll", header, rows, 1);
+        html.note("Dolt: en roll med färre än " + c.threshold() + " svarande visar inga siffror, och inte heller en roll vars "
+                + "siffror skulle avslöja en mindre grupps.");
+    }
+
+    private void items(Html html) {
+        html.heading(2, "pastaenden", "Påståenden");
+        Map<String, RoundScores.ItemScore> scores = c.scores().items().stream()
+                .collect(Collectors.toMap(RoundScores.ItemScore::code, Function.identity(), (a, b) -> a));
+        List<List<String>> rows = new ArrayList<>();
+        for (InstrumentDefinition.Part part : c.instrument().parts()) {
+            for (InstrumentDefinition.Item item : part.items()) {
+                RoundScores.ItemScore score = scores.get(item.code());
+                if (oneRespondent) {
+                    rows.add(List.of(item.code(), item.text(), ComparisonReport.figure(score == null ? null : score.mean(), false),
+                            comments(item.code())));
+                } else {
+                    boolean hidden = score == null || score.suppressed();
+                    rows.add(List.of(item.code(), item.text(), ComparisonReport.figure(hidden ? null : score.mean(), hidden),
+                            hidden || score.n() == null ? "–" : Integer.toString(score.n())));
+                }
+            }
+        }
+        if (oneRespondent) {
+            html.table("Påståendena med svar och vad som visar det", List.of("Kod", "Påstående", "Värde", "Vad visar detta?"),
+                    rows, 2, new int[] {9, 46, 10, 35});
+        } else {
+            html.table("Påståendena: medelvärde och hur många som gav ett värde", List.of("Kod", "Påstående", "Medelvärde", "n"),
+                    rows, 2, new int[] {9, 67, 14, 10});
+            html.note("Kommentarer visas inte per påstående när många svarar, så att ingen kan pekas ut.");
+        }
+    }
+
+    private String comments(String itemCode) {
+        return c.comments().stream().filter(comment -> comment.itemCode().equals(itemCode)).map(ItemComments.ItemComment::comment)
+                .collect(Collectors.joining(" / "));
+    }
+
+    private void actions(Html html) {
+        html.heading(2, "atgarder", "Förbättringsåtgärder");
+        if (c.actions().isEmpty()) {
+            html.paragraph("Inga åtgärder är registrerade för omgång " + c.round().label() + ".");
             return;
         }
-        document.add(table(new float[]{1.3f, 7, 1.5f, 1.5f, 1.9f}, 2,
-                List.of("Kod", "Påstående", from().label(), to().label(), "Förändring"), rows));
+        html.table("Förbättringsåtgärder efter " + c.round().label(), List.of("Kod", "Åtgärd", "Ansvarig", "Senast", "Status"),
+                c.actions().stream().map(action -> List.of(action.itemCode(), action.what(), action.who() == null ? "" : action.who(),
+                        action.dueDate() == null ? "" : action.dueDate().toString(), SwedishWords.status(action.status()))).toList(),
+                Integer.MAX_VALUE);
     }
 
-    private void actions(Document document) {
-        section(document, "Förbättringsåtgärder");
-        List<ImprovementAction> actions = compared.comparison().items().stream()
-                .flatMap(item -> compared.actionsByItem().getOrDefault(item.code(), List.of()).stream())
-                .toList();
-        if (actions.isEmpty()) {
-            document.add(paragraph("Inga åtgärder är registrerade efter omgång " + from().label() + ".", font(regular, 10, Color.BLACK), 2));
-            return;
-        }
-        document.add(paragraph("Åtgärder som beslutades efter omgång " + from().label() + " och hur långt de har kommit.",
-                font(regular, 10, Color.BLACK), 2));
-        document.add(table(new float[]{1.3f, 6, 2.5f, 2, 1.8f}, Integer.MAX_VALUE,
-                List.of("Kod", "Åtgärd", "Ansvarig", "Senast", "Status"),
-                actions.stream().map(action -> List.of(action.itemCode(), action.what(), nullToEmpty(action.who()),
-                        action.dueDate() == null ? "" : action.dueDate().toString(), SwedishWords.status(action.status()))).toList()));
+    private String withheld() {
+        return "Dolt: omgången har färre än " + c.threshold() + " svarande och visar inga siffror, så att ingen enskild kan pekas ut.";
     }
 
-    private void section(Document document, String title) {
-        document.add(paragraph(title, font(bold, 13, Color.BLACK), 16));
-    }
-
-    /** A table with a header row repeated on each page; columns from {@code firstFigure} on are right-aligned. */
-    private PdfPTable table(float[] widths, int firstFigure, List<String> header, List<List<String>> rows) {
-        PdfPTable table = new PdfPTable(widths);
-        table.setWidthPercentage(100);
-        table.setSpacingBefore(6);
-        table.setHeaderRows(1);
-        addRow(table, header, firstFigure, bold, HEADER_FILL);
-        rows.forEach(row -> addRow(table, row, firstFigure, regular, null));
-        return table;
-    }
-
-    private static void addRow(PdfPTable table, List<String> row, int firstFigure, BaseFont font, Color fill) {
-        for (int column = 0; column < row.size(); column++) {
-            PdfPCell cell = new PdfPCell(new Phrase(row.get(column), font(font, 9, Color.BLACK)));
-            cell.setPadding(4);
-            cell.setBorderColor(Color.LIGHT_GRAY);
-            cell.setHorizontalAlignment(column >= firstFigure ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
-            cell.setBackgroundColor(fill);
-            table.addCell(cell);
-        }
-    }
-
-    private static Paragraph paragraph(String text, Font font, float spacingBefore) {
-        Paragraph paragraph = new Paragraph(text, font);
-        paragraph.setSpacingBefore(spacingBefore);
-        return paragraph;
-    }
-
-    private static Font font(BaseFont base, float size, Color colour) {
-        return new Font(base, size, Font.NORMAL, colour);
-    }
-
-    /** A mean as printed: "2,40", "Dolt" when withheld, "–" when there is none. */
-    private static String figure(Double value, boolean withheld) {
-        return withheld ? "Dolt" : value == null ? "–" : SwedishNumbers.decimal(value);
-    }
-
-    private static String change(Double delta) {
-        return delta == null ? "–" : SwedishNumbers.signed(delta);
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
+    private int scaleMin() {
+        return c.instrument().scale().stream().mapToInt(InstrumentDefinition.ScaleStep::value).min().orElse(0);
     }
 
     private int scaleMax() {
-        return instrument.scale().stream().mapToInt(InstrumentDefinition.ScaleStep::value).max().orElse(1);
-    }
-
-    private Round from() {
-        return compared.from();
-    }
-
-    private Round to() {
-        return compared.to();
+        return c.instrument().scale().stream().mapToInt(InstrumentDefinition.ScaleStep::value).max().orElse(1);
     }
 }

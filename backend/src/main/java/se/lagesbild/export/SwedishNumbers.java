@@ -17,6 +17,11 @@ final class SwedishNumbers {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
     }
 
+    /** A figure that is whole, such as a checklist's sum: "16"; otherwise with two decimals. */
+    static String whole(double value) {
+        return value == Math.rint(value) ? Long.toString(Math.round(value)) : decimal(value);
+    }
+
     /** A change with its sign: "+0,96", "-0,50", "0,00". */
     static String signed(double value) {
         String text = decimal(value);

@@ -273,6 +273,10 @@ class AccessMatrixApiTest extends ApiTest {
             Map.entry("GET /api/personal-data", new Rule(t -> Call.of(HttpMethod.GET, "/api/personal-data?email=vem@a.se", null), adminOnly(200))),
             Map.entry("DELETE /api/personal-data", new Rule(t -> Call.of(HttpMethod.DELETE,
                     "/api/personal-data?email=borta-" + UUID.randomUUID() + "@a.se", null), adminOnly(200))),
+            Map.entry("GET /api/rounds/{roundId}/report.pdf", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/rounds/" + t.submittedChecklistRound() + "/report.pdf", null), view(200))),
+            Map.entry("GET /api/rounds/{roundId}/comments", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/rounds/" + t.submittedChecklistRound() + "/comments", null), view(200))),
             // Reaching respondents: the lead's side
             Map.entry("POST /api/rounds/{roundId}/links", new Rule(t -> Call.of(HttpMethod.POST, "/api/rounds/" + t.checklistRound() + "/links",
                     Map.of("emails", List.of("a@lund.se", "b@lund.se"))), manage(201))),

@@ -100,7 +100,7 @@ class AccountsInBrowserTest extends BrowserTest {
         // The lead sees the scores
         signIn(lead, LEAD_PASSWORD);
         open(roundPath + "/resultat");
-        waitForText("total-sum", "25");
+        waitForText("total-sum", "25 av 40");
         signOut();
 
         // The lead of another organisation sees none of it

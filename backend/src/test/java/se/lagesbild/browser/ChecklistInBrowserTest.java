@@ -71,7 +71,7 @@ class ChecklistInBrowserTest extends BrowserTest {
 
         wait.until(ExpectedConditions.urlMatches("/omgangar/\\d+/resultat$"));
         int expectedSum = chosen.values().stream().mapToInt(Integer::intValue).sum();
-        waitForText("total-sum", Integer.toString(expectedSum));
+        waitForText("total-sum", expectedSum + " av 40");
         assertEquals(3, browser.findElements(By.cssSelector("[data-testid=part-row]")).size());
         assertTrue(browser.findElement(By.cssSelector("[data-testid=part-chart]")).isDisplayed());
         assertAccessible("result, checklist");

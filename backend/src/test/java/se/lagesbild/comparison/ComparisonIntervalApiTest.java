@@ -81,6 +81,58 @@ class ComparisonIntervalApiTest extends ApiTest {
     }
 
     @Test
+    void theJsonAndTheReportHeadlineOnlyTheClearChanges() throws Exception {
+        long organisationId = api.createOrganisation("Oskarshamns kommun");
+        long round2025 = importSkattaLaget(organisationId, "2025",
+                values(1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 2),
+                values(1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 3),
+                values(2, 3, 3, 2, 3, 3, 2, 3, 3, 2, 3, 3, 2, 3, 3));
+        long round2028 = importSkattaLaget(organisationId, "2028",
+                values(3, 4, 3, 4, 3, 4, 3, 4, 3, 4, 3, 4, 3, 4, 4),
+                values(1, 2, 2, 2, 3, 3, 3, 3, 3, 2, 2, 2, 3, 3, 3),
+                values(3, 3, 4, 3, null, null, null, null, null, null, null, null, null, null, null));
+        String query = "?from=" + round2025 + "&to=" + round2028;
+        Map<String, Object> comparison = api.get("/api/comparisons" + query);
+
+        List<Map<String, Object>> items = (List<Map<String, Object>>) comparison.get("items");
+        assertEquals(List.of("SL-A1"), items.stream().filter(i -> Boolean.TRUE.equals(i.get("clear"))).map(i -> i.get("code")).toList(),
+                "of the items only SL-A1 moved clearly; SL-A2's −0,06 is noise");
+        assertEquals(5, comparison.get("anonymityThreshold"));
+        List<Map<String, Object>> roles = (List<Map<String, Object>>) comparison.get("roles");
+        assertEquals(List.of("ledning", "stodfunktion", "medarbetare"), roles.stream().map(r -> r.get("code")).toList());
+        assertEquals(Arrays.asList(false, "too-few", 0, 0, null), Arrays.asList(roles.get(0).get("compared"), roles.get(0).get("reason"),
+                roles.get(0).get("fromRespondents"), roles.get(0).get("toRespondents"), roles.get(0).get("total")));
+        Map<String, Object> staff = roles.get(2);
+        assertEquals(Arrays.asList(true, null, 15, 15), Arrays.asList(staff.get("compared"), staff.get("reason"),
+                staff.get("fromRespondents"), staff.get("toRespondents")));
+        assertEquals(Map.of("from", 2.24, "to", 3.08, "delta", 0.84, "direction", "up"), staff.get("total"),
+                "everyone is a staff member, so the role's figures are the round's");
+        assertEquals(List.of("A", 2.03, 3.0, 0.97), List.of(((List<Map<String, Object>>) staff.get("parts")).get(0).get("code"),
+                ((List<Map<String, Object>>) staff.get("parts")).get(0).get("from"),
+                ((List<Map<String, Object>>) staff.get("parts")).get(0).get("to"),
+                ((List<Map<String, Object>>) staff.get("parts")).get(0).get("delta")));
+
+        byte[] pdf = api.exchange(io.micronaut.http.HttpRequest.GET("/api/comparisons/report.pdf" + query), byte[].class).body();
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+        int start = text.indexOf("\nTydliga förändringar\n");
+        // Table cells wrap their text; compare words, not lines.
+        String headline = text.substring(start, text.indexOf("En förändring är tydlig", start)).replaceAll("\\s+", " ");
+        String words = text.replaceAll("\\s+", " ");
+        for (String expected : List.of("Totalt — tydlig förbättring, 2,24 → 3,08 (+0,84; 95 %: 0,57 till 1,11)",
+                "tydlig förbättring, 2,03 → 3,00 (+0,97; 95 %: 0,65 till 1,29)", "SL-A1")) {
+            assertTrue(headline.contains(expected), () -> "the headline lacks \"" + expected + "\":\n" + headline);
+        }
+        for (String absent : List.of("SL-A2", "SL-B1", "försämring")) {
+            assertTrue(!headline.contains(absent), () -> "the headline has \"" + absent + "\":\n" + headline);
+        }
+        assertTrue(words.contains("-0,06 ingen säker förändring (95 %: -0,54 till 0,42)"), words);
+        assertTrue(words.contains("+0,58 För få svarande (färre än 5) för att bedöma osäkerheten"), words);
+    }
+
+    @Test
     void theOneRespondentChecklistHasNoIntervals() {
         long organisationId = api.createOrganisation("Emmaboda kommun");
         long round2025 = api.checklistRound(organisationId, "2025", 1, 2, 2, 1, 2, 1, 1, 1, 2, 1);
