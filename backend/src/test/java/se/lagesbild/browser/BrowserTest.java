@@ -103,7 +103,9 @@ abstract class BrowserTest extends ApiTest {
     }
 
     void chooseWithoutWaiting(String itemCode, String value) {
-        WebElement label = browser.findElement(By.cssSelector("label:has([data-testid=option-" + itemCode + "-" + value + "])"));
+        // Waits for the question to be there: on a busy machine the page may still be rendering.
+        WebElement label = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("label:has([data-testid=option-" + itemCode + "-" + value + "])")));
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", label);
         label.click();
         wait.until(driver -> option(itemCode, value).isSelected());
