@@ -140,6 +140,8 @@ public class Accounts {
         if (lostSomething && by.userId() != userId) {
             // A role taken away takes effect at once, on every instance: the person signs in again with what is left.
             sessions.closeAll(userId);
+        } else {
+            sessions.rolesChanged(userId);
         }
         return view(users.findById(userId).orElseThrow());
     }
@@ -169,6 +171,7 @@ public class Accounts {
     private void ensureRole(long userId, long organisationId, Role role) {
         if (userRoles.findByUserId(userId).stream().noneMatch(existing -> existing.organisationId() == organisationId)) {
             userRoles.save(new UserRole(null, userId, organisationId, role));
+            sessions.rolesChanged(userId);
         }
     }
 

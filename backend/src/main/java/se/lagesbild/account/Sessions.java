@@ -25,9 +25,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 /**
- * Signed-in sessions kept in the database: opened at login, looked up on every request (cookie or bearer token,
+ * Signed-in sessions kept in the database: opened at login, validated on every request (cookie or bearer token,
  * through Micronaut Security), ended at logout. Kept in the database so that every app instance knows them and a
  * logout ends the session everywhere.
+ *
+ * <p>A session found in the database is remembered for {@code lagesbild.session.cache-ttl} (5 s), so that a
+ * request costs no database round trip and no hop to the blocking pool just to know who is asking. A logout, a
+ * closed session or a changed role on this instance forgets it at once; another instance, which still remembers
+ * it, honours the logout at most that long later. {@code 0s} turns the cache off.
  */
 @Singleton
 public class Sessions implements TokenValidator<HttpRequest<?>> {
@@ -37,15 +42,18 @@ public class Sessions implements TokenValidator<HttpRequest<?>> {
     private final UserRoleRepository userRoles;
     private final ExecutorService blocking;
     private final Duration ttl;
+    private final SessionCache cache;
 
     public Sessions(SessionRepository sessions, UserRepository users, UserRoleRepository userRoles,
                     @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                    @Value("${lagesbild.session.ttl:12h}") Duration ttl) {
+                    @Value("${lagesbild.session.ttl:12h}") Duration ttl,
+                    @Value("${lagesbild.session.cache-ttl:5s}") Duration cacheTtl) {
         this.sessions = sessions;
         this.users = users;
         this.userRoles = userRoles;
         this.blocking = blocking;
         this.ttl = ttl;
+        this.cache = new SessionCache(cacheTtl);
     }
 
     /** Opens a session for the user and returns its token, which only the caller ever sees. */
@@ -57,20 +65,39 @@ public class Sessions implements TokenValidator<HttpRequest<?>> {
         return token;
     }
 
+    /** Ends the session: on this instance at once, on the others within the cache's time to live. */
     public void close(String token) {
-        sessions.deleteByTokenHash(SecretToken.hash(token));
+        String tokenHash = SecretToken.hash(token);
+        cache.forgetToken(tokenHash);
+        sessions.deleteByTokenHash(tokenHash);
     }
 
-    /** Ends every session of the user, on every instance (sessions live in the database). */
+    /** Ends every session of the user, on every instance (sessions live in the database; see {@link #close}). */
     public void closeAll(long userId) {
+        cache.forgetUser(userId);
         sessions.deleteByUserId(userId);
+    }
+
+    /** The user's roles changed: their sessions on this instance are looked up again with the new roles. */
+    public void rolesChanged(long userId) {
+        cache.forgetUser(userId);
     }
 
     /** The caller a token stands for, if it is a live session. */
     public Optional<Caller> caller(String token) {
-        return sessions.findByTokenHashAndExpiresAtGreaterThan(SecretToken.hash(token), Instant.now())
-                .flatMap(session -> users.findById(session.userId()))
-                .map(this::caller);
+        return found(SecretToken.hash(token)).map(SessionCache.Entry::caller);
+    }
+
+    /** The session behind the token hash as the database knows it now, remembered unless it was ended meanwhile. */
+    private Optional<SessionCache.Entry> found(String tokenHash) {
+        SessionCache.Lookup lookup = cache.startLookup();
+        Optional<SessionCache.Entry> found = sessions.findByTokenHashAndExpiresAtGreaterThan(tokenHash, Instant.now())
+                .flatMap(session -> users.findById(session.userId()).map(user -> {
+                    Caller caller = caller(user);
+                    return new SessionCache.Entry(caller, authentication(caller), session.expiresAt().toEpochMilli());
+                }));
+        found.ifPresent(entry -> cache.remember(lookup, tokenHash, entry));
+        return found;
     }
 
     Caller caller(User user) {
@@ -89,8 +116,13 @@ public class Sessions implements TokenValidator<HttpRequest<?>> {
 
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+        String tokenHash = SecretToken.hash(token);
+        SessionCache.Entry remembered = cache.get(tokenHash);
+        if (remembered != null) {
+            return Publishers.just(remembered.authentication());
+        }
         // The security filter runs on the event loop; the lookup is JDBC, so it runs on the blocking pool.
         return Publishers.fromCompletableFuture(CompletableFuture.supplyAsync(
-                () -> caller(token).map(Sessions::authentication).orElse(null), blocking));
+                () -> found(tokenHash).map(SessionCache.Entry::authentication).orElse(null), blocking));
     }
 }

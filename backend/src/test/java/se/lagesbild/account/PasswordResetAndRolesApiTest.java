@@ -50,10 +50,14 @@ class PasswordResetAndRolesApiTest extends ApiTest {
         long userId = Api.id(api.post("/api/users", Map.of("username", username, "password", Api.USER_PASSWORD,
                 "roles", List.of(Map.of("organisationId", lund, "role", "PROJECT_LEAD")))));
         Api lead = api.login(username, Api.USER_PASSWORD);
+        assertEquals(1, ((List<?>) lead.get("/api/auth/me").get("roles")).size(), "the session is now remembered with one role");
 
         api.put("/api/users/" + userId + "/roles", Map.of("roles", List.of(Map.of("organisationId", lund, "role", "PROJECT_LEAD"),
                 Map.of("organisationId", malmo, "role", "RESPONDENT"))));
-        assertEquals(username, lead.get("/api/auth/me").get("username"), "a role added keeps the session");
+        Map<String, Object> me = lead.get("/api/auth/me");
+        assertEquals(username, me.get("username"), "a role added keeps the session");
+        assertEquals(List.of("PROJECT_LEAD", "RESPONDENT"), ((List<Map<String, Object>>) me.get("roles")).stream()
+                .map(r -> r.get("role")).sorted().toList(), "and the session has the new role at once (the session cache forgot it)");
 
         api.put("/api/users/" + userId + "/roles", Map.of("roles", List.of(Map.of("organisationId", lund, "role", "RESPONDENT"))));
         api.problem(401, () -> lead.get("/api/auth/me"));

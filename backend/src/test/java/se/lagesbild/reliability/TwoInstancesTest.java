@@ -1,12 +1,14 @@
 package se.lagesbild.reliability;
 
 import org.junit.jupiter.api.Test;
+import se.lagesbild.support.Api;
 import se.lagesbild.support.AppProcess;
 import se.lagesbild.support.TestDatabase;
 import se.lagesbild.support.WireClient;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +95,38 @@ class TwoInstancesTest {
             assertEquals(responses.size() * 3, answersFound);
             assertEquals(0, api.serverErrors());
             assertTrue(a.health().status() == 200 && b.health().status() == 200);
+        }
+    }
+
+    @Test
+    void aLogoutOnOneInstanceEndsTheSessionOnTheOtherWithinTheSessionCacheBound() throws Exception {
+        Map<String, Object> database = TestDatabase.isolatedProperties("two_instances_sessions");
+        Duration bound = Duration.ofSeconds(2);
+        Map<String, String> settings = Map.of("LAGESBILD_SESSION_CACHE_TTL", bound.toMillis() + "ms");
+        CompletableFuture<AppProcess> startingA = CompletableFuture.supplyAsync(() -> AppProcess.start("sessions-a", database, settings));
+        CompletableFuture<AppProcess> startingB = CompletableFuture.supplyAsync(() -> AppProcess.start("sessions-b", database, settings));
+        try (AppProcess a = startingA.get(); AppProcess b = startingB.get()) {
+            WireClient.Reply login = new WireClient(a.uri()).postJson("/api/auth/login",
+                    Map.of("username", Api.ADMIN_USERNAME, "password", Api.ADMIN_PASSWORD));
+            Map<String, String> session = Map.of("Authorization", "Bearer " + login.json().get("accessToken"));
+            WireClient onA = new WireClient(a.uri());
+            WireClient onB = new WireClient(b.uri());
+            assertEquals(200, onA.send("GET", "/api/auth/me", null, null, session).status(), "instance A remembers the session");
+            assertEquals(200, onB.send("GET", "/api/auth/me", null, null, session).status(), "instance B remembers the session");
+
+            assertEquals(204, onA.send("POST", "/api/auth/logout", null, null, session).status());
+            long loggedOut = System.nanoTime();
+            assertEquals(401, onA.send("GET", "/api/auth/me", null, null, session).status(), "ended at once where the logout was");
+            int statusOnB;
+            do {
+                statusOnB = onB.send("GET", "/api/auth/me", null, null, session).status();
+                Thread.sleep(50);
+            } while (statusOnB != 401 && System.nanoTime() - loggedOut < Duration.ofSeconds(20).toNanos());
+            Duration took = Duration.ofNanos(System.nanoTime() - loggedOut);
+            System.out.printf("A logout on instance A reached instance B after %d ms (session cache %d ms)%n", took.toMillis(), bound.toMillis());
+            assertEquals(401, statusOnB);
+            // The bound plus the time one request may take on a busy machine.
+            assertTrue(took.compareTo(bound.plusSeconds(2)) < 0, "the other instance honours the logout within the bound: " + took);
         }
     }
 

@@ -43,9 +43,18 @@ public final class AppProcess implements AutoCloseable {
         return start(name, (String) database.get("datasources.default.url"), database);
     }
 
+    /** {@link #start(String, Map)} with more settings in its environment (say LAGESBILD_SESSION_CACHE_TTL). */
+    public static AppProcess start(String name, Map<String, Object> database, Map<String, String> settings) {
+        return start(name, (String) database.get("datasources.default.url"), database, settings);
+    }
+
     /** Starts an instance on the given JDBC URL with the credentials of these datasource properties. */
     public static AppProcess start(String name, String jdbcUrl, Map<String, Object> database) {
-        Map<String, String> environment = new HashMap<>();
+        return start(name, jdbcUrl, database, Map.of());
+    }
+
+    private static AppProcess start(String name, String jdbcUrl, Map<String, Object> database, Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(settings);
         environment.put("DATASOURCES_DEFAULT_URL", jdbcUrl);
         environment.put("DATASOURCES_DEFAULT_USERNAME", String.valueOf(database.get("datasources.default.username")));
         environment.put("DATASOURCES_DEFAULT_PASSWORD", String.valueOf(database.get("datasources.default.password")));
