@@ -81,8 +81,17 @@ abstract class BrowserTest extends ApiTest {
     }
 
     void signOut() {
+        openMenuOnAPhone();
         click("logout");
         wait.until(ExpectedConditions.urlContains("/logga-in"));
+    }
+
+    /** Below 640 px the navigation and "Logga ut" sit behind the menu button: open it, as a person would. */
+    void openMenuOnAPhone() {
+        List<WebElement> button = browser.findElements(By.cssSelector("[data-testid=menu-button]"));
+        if (!button.isEmpty() && button.get(0).isDisplayed() && "false".equals(button.get(0).getAttribute("aria-expanded"))) {
+            button.get(0).click();
+        }
     }
 
     @AfterAll
