@@ -479,7 +479,7 @@ describe('what each role sees', () => {
 })
 
 describe('audit trail', () => {
-  it('lists what happened in Swedish words, newest first, and unknown codes as they are', async () => {
+  it('tells what happened in Swedish sentences with the instrument title, newest first, and unknown codes as they are', async () => {
     useBackend()
     const { org, round } = await organisationWithRound('Exempelby')
     await asAdmin('POST', `/api/rounds/${round.id}/close`)
@@ -495,9 +495,9 @@ describe('audit trail', () => {
     const { app } = await openApp(`/organisationer/${org.id}`)
     expect(app.findAll('[data-testid="audit-action"]').map((c) => c.text())).toEqual([
       'something.new',
-      'Omgång stängd',
-      'Omgång startad',
-      'Organisation skapad',
+      'admin stängde omgången 2025 av Checklista för systematiskt arbete',
+      'admin startade omgången 2025 av Checklista för systematiskt arbete',
+      'admin lade till organisationen Exempelby',
     ])
     expect(app.get('[data-testid="audit-row"] time').attributes('datetime')).toBe('2025-03-14T09:30:00Z')
   })

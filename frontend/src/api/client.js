@@ -189,7 +189,12 @@ export const saveSurveyAnswer = (token, itemCode, { value, comment, answeredAt }
 export const submitSurvey = (token) => request('POST', `${surveyPath(token)}/submit`)
 
 /** The organisation's audit trail, newest first: `[{ at, username, action, entityType, entityId, detail }]`. */
-export const getAudit = (organisationId) => request('GET', `/api/organisations/${seg(organisationId)}/audit`)
+/** One page (0-based) of the organisation's audit trail, newest first; `kind` keeps one kind of event. */
+export const getAudit = (organisationId, { page = 0, limit = 50, kind = '' } = {}) =>
+  request(
+    'GET',
+    `/api/organisations/${seg(organisationId)}/audit?page=${page}&limit=${limit}${kind ? `&kind=${seg(kind)}` : ''}`,
+  )
 
 // Instruments
 export const listInstruments = () => request('GET', '/api/instruments')

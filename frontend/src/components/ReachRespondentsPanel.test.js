@@ -1,3 +1,4 @@
+import { createPinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createAppI18n } from '../i18n/index.js'
@@ -231,15 +232,20 @@ describe('AuditTrail wording', () => {
         detail: null,
       },
     ])
-    wrapper = mount(AuditTrail, { props: { organisationId: 3 }, global: { plugins: [createAppI18n('sv')] } })
+    wrapper = mount(AuditTrail, {
+      props: { organisationId: 3 },
+      global: { plugins: [createAppI18n('sv'), createPinia()] },
+    })
     await flushPromises()
 
-    const rows = wrapper.findAll('[data-testid="audit-row"]').map((tr) => tr.findAll('td').map((td) => td.text()))
-    expect(rows[0]).toEqual(['2026-11-28', 'Anonyma svarande', '3 svar inskickade', ''])
-    expect(rows[1]).toEqual(['2026-11-27', 'Anonyma svarande', '1 svar inskickat', ''])
-    expect(rows[2].slice(1)).toEqual(['lena', '30 personliga länkar skapade', ''])
-    expect(rows[3][2]).toBe('Inbjudan skickad via e-post till 30 personer')
-    expect(rows[4][2]).toBe('Påminnelse skickad via e-post till 1 person')
-    expect(rows[5][2]).toBe('Öppen länk skapad')
+    const rows = wrapper
+      .findAll('[data-testid="audit-row"]')
+      .map((li) => [li.get('time').text(), li.get('[data-testid="audit-action"]').text()])
+    expect(rows[0]).toEqual(['2026-11-28', '3 svar inskickade'])
+    expect(rows[1]).toEqual(['2026-11-27', '1 svar inskickat'])
+    expect(rows[2][1]).toBe('30 personliga länkar skapade')
+    expect(rows[3][1]).toBe('Inbjudan skickad via e-post till 30 personer')
+    expect(rows[4][1]).toBe('Påminnelse skickad via e-post till 1 person')
+    expect(rows[5][1]).toBe('lena skapade omgångens öppna länk')
   })
 })

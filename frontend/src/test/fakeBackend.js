@@ -338,7 +338,7 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
         createdAt: new Date().toISOString(),
       }
       rounds.push(round)
-      record(round.organisationId, 'round.created', 'round', round.id, round.label)
+      record(round.organisationId, 'round.created', 'round', round.id, `${round.instrumentCode} ${round.label}`)
       return json(201, round)
     }
     if ((m = path.match(/^\/api\/rounds\/(\d+)(\/.*)?$/))) {
@@ -348,7 +348,7 @@ export function createFakeBackend(instrument, { withAdmin = true, signedIn = wit
       if (method === 'GET' && rest === '') return json(200, round)
       if (method === 'POST' && rest === '/close') {
         round.status = 'closed'
-        record(round.organisationId, 'round.closed', 'round', round.id, round.label)
+        record(round.organisationId, 'round.closed', 'round', round.id, `${round.instrumentCode} ${round.label}`)
         return json(200, round)
       }
       if (rest === '/responses' && method === 'GET') {

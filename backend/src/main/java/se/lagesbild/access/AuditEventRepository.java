@@ -16,6 +16,8 @@ public interface AuditEventRepository extends CrudRepository<AuditEvent, Long> {
 
     List<AuditEvent> findByOrganisationId(long organisationId, Pageable page);
 
+    List<AuditEvent> findByOrganisationIdAndActionStartsWith(long organisationId, String action, Pageable page);
+
     /** The day's counted entry of this kind for this thing, locked until the transaction ends. */
     @Query("""
             SELECT * FROM audit_events WHERE action = :action AND entity_type = :entityType AND entity_id = :entityId

@@ -74,6 +74,13 @@ public class AuditTrail {
 
     /** The newest entries of an organisation first, at most {@code limit}. */
     public List<AuditEvent> ofOrganisation(long organisationId, int limit) {
-        return events.findByOrganisationId(organisationId, Pageable.from(0, limit, Sort.of(Sort.Order.desc("at"), Sort.Order.desc("id"))));
+        return ofOrganisation(organisationId, null, 0, limit);
+    }
+
+    /** One page (0-based) of an organisation's entries, newest first; {@code kind} keeps actions starting "kind." only. */
+    public List<AuditEvent> ofOrganisation(long organisationId, @Nullable String kind, int page, int size) {
+        Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("at"), Sort.Order.desc("id")));
+        return kind == null ? events.findByOrganisationId(organisationId, pageable)
+                : events.findByOrganisationIdAndActionStartsWith(organisationId, kind + ".", pageable);
     }
 }

@@ -14,6 +14,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
 
@@ -31,11 +33,20 @@ public class AuditController {
         this.organisations = organisations;
     }
 
+    /**
+     * The organisation's audit trail, newest first, a page at a time ({@code page} 0-based, {@code limit} entries);
+     * {@code kind} keeps one kind of event (round, response, links, open-link, invitation, action, user, organisation).
+     */
     @Get
     public List<AuditEvent> list(long organisationId, Caller caller,
                                  @QueryValue(defaultValue = "200") @Min(value = 1, message = "limit måste vara minst 1.")
-                                 @Max(value = 1000, message = "limit får vara högst 1000.") int limit) {
+                                 @Max(value = 1000, message = "limit får vara högst 1000.") int limit,
+                                 @QueryValue(defaultValue = "0") @Min(value = 0, message = "page måste vara minst 0.")
+                                 @Max(value = 100000, message = "page får vara högst 100000.") int page,
+                                 @Nullable @QueryValue @Pattern(regexp = "round|response|links|open-link|invitation|action|user|organisation",
+                                         message = "kind är en av round, response, links, open-link, invitation, action, user och organisation.")
+                                 String kind) {
         organisations.require(organisationId, caller, Permission.MANAGE);
-        return audit.ofOrganisation(organisationId, limit);
+        return audit.ofOrganisation(organisationId, kind, page, limit);
     }
 }
