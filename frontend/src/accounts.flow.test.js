@@ -467,10 +467,9 @@ describe('what each role sees', () => {
     expect(router.currentRoute.value.fullPath).toBe(`/organisationer/${org.id}`)
   })
 
-  it('facilitator: home with a note about workshops and no organisations', async () => {
+  it('facilitator: lands on the workshops, where the work is, with no organisations in the menu', async () => {
     const { router, $, has } = await signInAs('FACILITATOR')
-    expect(router.currentRoute.value.name).toBe('home')
-    expect($('facilitator-note').text()).toContain('Som processledare arbetar du med workshoppar.')
+    expect(router.currentRoute.value.name).toBe('workshops')
     expect(['nav-organisations', 'nav-regional', 'nav-instruments', 'nav-users'].some(has)).toBe(false)
     expect(has('org-link')).toBe(false)
     expect(has('org-create')).toBe(false)

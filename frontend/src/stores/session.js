@@ -48,8 +48,14 @@ export const useSessionStore = defineStore('session', () => {
     }
     return [...map.values()].sort((a, b) => String(a.name || '').localeCompare(String(b.name || ''), 'sv'))
   })
-  /** Where the user starts: the organisations list, or their one organisation's page. */
+  /**
+   * Where the user's work is: a facilitator with no rounds to see on the workshops, someone in one organisation on
+   * its page (its rounds, their open responses), everyone else on the organisations list.
+   */
   const startRoute = computed(() => {
+    if (!isAdmin.value && isFacilitator.value && organisations.value.length === 0) {
+      return { name: 'workshops' }
+    }
     if (!isAdmin.value && organisations.value.length === 1) {
       return { name: 'organisation', params: { id: String(organisations.value[0].id) } }
     }

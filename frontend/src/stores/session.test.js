@@ -70,6 +70,17 @@ describe('session store', () => {
     expect(session.canManage(99)).toBe(true)
   })
 
+  it('starts a facilitator, who sees no rounds, on the workshops', () => {
+    const session = useSessionStore()
+    session.signedIn({
+      id: 5,
+      username: 'fia',
+      admin: false,
+      roles: [{ organisationId: 4, organisationName: 'Annanby', role: 'FACILITATOR' }],
+    })
+    expect(session.startRoute).toEqual({ name: 'workshops' })
+  })
+
   it('takes the user from the login answer, and asks /me when the answer has no roles', async () => {
     const session = useSessionStore()
     vi.mocked(api.login).mockResolvedValueOnce({ accessToken: 't', user: lead })
