@@ -47,7 +47,25 @@ export function useWorkshopControls(id) {
     const to = position.value === null ? 0 : position.value + 1
     return to < agenda.value.length ? goTo(to) : Promise.resolve()
   }
-  const previous = () => (position.value === null ? Promise.resolve() : goTo(position.value === 0 ? null : position.value - 1))
+  const previous = () =>
+    position.value === null ? Promise.resolve() : goTo(position.value === 0 ? null : position.value - 1)
 
-  return { state, error, mode, refresh, instrument, actionError, busy, workshop, agenda, current, position, act, toggleReveal, goTo, next, previous }
+  return {
+    state,
+    error,
+    mode,
+    refresh,
+    instrument,
+    actionError,
+    busy,
+    workshop,
+    agenda,
+    current,
+    position,
+    act,
+    toggleReveal,
+    goTo,
+    next,
+    previous,
+  }
 }
