@@ -5,9 +5,10 @@ import io.micronaut.serde.annotation.Serdeable;
 import se.lagesbild.instrument.InstrumentDefinition;
 
 /**
- * An agenda activity as every page shows it, with its question in both languages: the item's text for a
- * placement on one item, the instrument's part title (or its title) for a placement on every item, the
- * reflection prompt or the facilitator's own text otherwise.
+ * An agenda activity as every page shows it, with its question in both languages: for a placement, the
+ * title of the item's part when the item is alone in it (the staircase's "Var är du i jämställdhetstrappan?",
+ * short enough to leave the projector room for the chart), else the item's text, and on every item the part
+ * title (or the instrument's); the reflection prompt or the facilitator's own text otherwise.
  */
 @Serdeable
 public record ActivityView(long id, int position, ActivityKind kind, @Nullable String itemCode,
@@ -19,10 +20,12 @@ public record ActivityView(long id, int position, ActivityKind kind, @Nullable S
         if (activity.text() != null) {
             title = activity.text();
         } else if (activity.kind() == ActivityKind.PLACEMENT && activity.itemCode() != null) {
-            InstrumentDefinition.Item item = instrument.parts().stream().flatMap(part -> part.items().stream())
-                    .filter(i -> i.code().equals(activity.itemCode())).findFirst().orElseThrow();
-            title = item.text();
-            titleEn = item.textEn();
+            InstrumentDefinition.Part part = instrument.parts().stream()
+                    .filter(p -> p.items().stream().anyMatch(i -> i.code().equals(activity.itemCode()))).findFirst().orElseThrow();
+            InstrumentDefinition.Item item = part.items().stream().filter(i -> i.code().equals(activity.itemCode())).findFirst().orElseThrow();
+            boolean alone = part.items().size() == 1;
+            title = alone ? part.title() : item.text();
+            titleEn = alone ? part.titleEn() : item.textEn();
         } else if (activity.kind() == ActivityKind.PLACEMENT) {
             InstrumentDefinition.Part first = instrument.parts().get(0);
             title = instrument.parts().size() == 1 ? first.title() : instrument.title();
