@@ -84,8 +84,10 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
         long workshop = workshopWithAnswers(organisation, "Trappan 2028", 5, false);
         String workshopCode = (String) api.get("/api/workshops/" + workshop).get("code");
         pages.put("workshops", "/workshoppar");
-        pages.put("workshop projector, results hidden", "/workshoppar/" + workshop);
-        pages.put("workshop projector, revealed", "/workshoppar/" + earlierWorkshop);
+        pages.put("workshop control, results hidden", "/workshoppar/" + workshop);
+        pages.put("workshop control, revealed", "/workshoppar/" + earlierWorkshop);
+        pages.put("workshop presenter, revealed", "/workshoppar/" + earlierWorkshop + "/visning");
+        pages.put("workshop join, code box", "/w");
         pages.put("workshop summary", "/workshoppar/" + earlierWorkshop + "/sammanfattning");
         pages.put("workshops compared", "/workshoppar/jamfor?from=" + earlierWorkshop + "&to=" + workshop);
         pages.put("workshop participant, joining", "/w/" + workshopCode);
