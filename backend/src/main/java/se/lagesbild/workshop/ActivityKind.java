@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * What the room does in one activity: place themselves on the instrument's scale, answer an open question
@@ -37,6 +36,6 @@ public enum ActivityKind {
     }
 
     static String known() {
-        return String.join(", ", Arrays.stream(values()).map(kind -> kind.code).toList()).toLowerCase(Locale.ROOT);
+        return String.join(", ", Arrays.stream(values()).map(kind -> kind.code).toList());
     }
 }

@@ -67,10 +67,14 @@ final class Agenda {
                 if (prompt == null && text == null) {
                     throw ProblemException.badRequest("promptIndex", "Välj en av instrumentets reflektionsfrågor eller skriv en egen.");
                 }
-                if (prompt != null && (prompt < 0 || prompt >= instrument.reflectionPrompts().size())) {
-                    throw ProblemException.badRequest("promptIndex", instrument.title() + " har "
-                            + instrument.reflectionPrompts().size() + " reflektionsfrågor (0–"
-                            + (instrument.reflectionPrompts().size() - 1) + "); " + prompt + " finns inte.");
+                int prompts = instrument.reflectionPrompts().size();
+                if (prompt != null && prompts == 0) {
+                    throw ProblemException.badRequest("promptIndex", instrument.title()
+                            + " har inga reflektionsfrågor; skriv en egen fråga i text.");
+                }
+                if (prompt != null && (prompt < 0 || prompt >= prompts)) {
+                    throw ProblemException.badRequest("promptIndex", instrument.title() + " har " + prompts
+                            + " reflektionsfrågor (0–" + (prompts - 1) + "); " + prompt + " finns inte.");
                 }
                 yield new Activity(null, workshopId, position, kind, null, prompt, prompt == null ? text : null);
             }
