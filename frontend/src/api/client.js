@@ -301,8 +301,16 @@ export const createWorkshop = ({ title, instrumentCode = null, organisationId = 
 export const listWorkshops = (organisationId = null) =>
   request('GET', organisationId ? `/api/workshops?organisationId=${seg(organisationId)}` : '/api/workshops')
 export const getWorkshop = (id) => request('GET', `/api/workshops/${seg(id)}`)
-/** `action` is 'open', 'close', 'reveal' or 'hide'; resolves to the workshop. Reveal below the threshold → 409. */
+/** `action` is 'open' (also reopens one closed today), 'reveal' or 'hide'; resolves to the workshop. Reveal below the threshold → 409. */
 export const workshopAction = (id, action) => request('POST', `/api/workshops/${seg(id)}/${action}`)
+/** Ends the workshop: sent only after the facilitator has confirmed what closing means. */
+export const closeWorkshop = (id) => request('POST', `/api/workshops/${seg(id)}/close`, { confirm: true })
+/** Moves the room to the agenda's activity at `position` (0-based; null: the join screen). */
+export const moveWorkshop = (id, position) => request('PUT', `/api/workshops/${seg(id)}/current`, { position })
+/** `{ kind: 'placement'|'openQuestion'|'groupReflection', itemCode?, promptIndex?, text? }` at the end of the agenda. */
+export const addWorkshopActivity = (id, activity) => request('POST', `/api/workshops/${seg(id)}/activities`, activity)
+export const setWorkshopTextHidden = (id, textId, hidden) =>
+  request('PUT', `/api/workshops/${seg(id)}/texts/${seg(textId)}`, { hidden })
 /** `{ workshop, results, reflections }`: what the projector shows, once (polled when events do not get through). */
 export const getWorkshopLive = (id) => request('GET', `/api/workshops/${seg(id)}/live`)
 /** The results for the record, with the groups' reflections. */
@@ -316,7 +324,12 @@ export const workshopQrUrl = (id) => `/api/workshops/${seg(id)}/qr`
 export const workshopExportUrl = (id, format) => `/api/workshops/${seg(id)}/export.${format}`
 
 // Workshops: the participant's side (no account; the participant token travels in an HttpOnly cookie)
-const workshopPath = (code) => `/api/w/${seg(String(code).toUpperCase())}`
+/** A code as typed: case, spaces and dashes do not matter (the server reads it the same way). */
+export const normaliseWorkshopCode = (typed) =>
+  String(typed ?? '')
+    .replace(/[\s-]/g, '')
+    .toUpperCase()
+const workshopPath = (code) => `/api/w/${seg(normaliseWorkshopCode(code))}`
 export const getParticipantWorkshop = (code) => request('GET', workshopPath(code))
 /** The workshop's instrument version (participants read it through the workshop: they have no account). */
 export const getWorkshopInstrument = (code) => request('GET', `${workshopPath(code)}/instrument`)
@@ -326,5 +339,11 @@ export const saveWorkshopAnswer = (code, itemCode, value) =>
   request('PUT', itemCode ? `${workshopPath(code)}/answers/${seg(itemCode)}` : `${workshopPath(code)}/answer`, {
     value,
   })
+/** `{ code, title, status, activities, current }`: where the room is, as every phone may see it. */
+export const getParticipantLive = (code) => request('GET', `${workshopPath(code)}/live`)
+export const participantEventsUrl = (code) => `${workshopPath(code)}/events`
+/** The participant's own text for an open question or a group reflection of the agenda. */
+export const saveWorkshopText = (code, activityId, text) =>
+  request('PUT', `${workshopPath(code)}/activities/${seg(activityId)}/text`, { text })
 export const saveWorkshopReflection = (code, promptIndex, text) =>
   request('PUT', `${workshopPath(code)}/reflections/${seg(promptIndex)}`, { text })

@@ -1,12 +1,12 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue'
-import { getWorkshopLive, workshopEventsUrl } from '../api/client.js'
+import { getParticipantLive, getWorkshopLive, participantEventsUrl, workshopEventsUrl } from '../api/client.js'
 
 /**
- * The projector's live state of a workshop `{ workshop, results, reflections }`: from the server's event
- * stream, or, while that does not get through (no EventSource, a proxy that buffers), by polling once a
- * second until the stream delivers again. `mode` is 'live' or 'polling'.
+ * A live state from the server's event stream (event `live`), or, while that does not get through (no
+ * EventSource, a proxy that buffers), by polling every `pollMs` until the stream delivers again. `mode` is
+ * 'live' or 'polling'.
  */
-export function useWorkshopLive(id, { pollMs = 1000 } = {}) {
+export function useLiveStream(readOnce, url, { pollMs = 1000 } = {}) {
   const state = ref(null)
   const error = ref(null)
   const mode = ref('live')
@@ -16,7 +16,7 @@ export function useWorkshopLive(id, { pollMs = 1000 } = {}) {
 
   async function pollOnce() {
     try {
-      state.value = await getWorkshopLive(id)
+      state.value = await readOnce()
       error.value = null
     } catch (e) {
       error.value = e
@@ -46,7 +46,7 @@ export function useWorkshopLive(id, { pollMs = 1000 } = {}) {
       startPolling()
       return
     }
-    source = new EventSource(workshopEventsUrl(id))
+    source = new EventSource(url)
     source.addEventListener('live', (event) => {
       stopPolling()
       state.value = JSON.parse(event.data)
@@ -62,4 +62,14 @@ export function useWorkshopLive(id, { pollMs = 1000 } = {}) {
   })
 
   return { state, error, mode, refresh }
+}
+
+/** The presenter's and control view's live state `{ workshop, results, reflections, agenda, current }`. */
+export function useWorkshopLive(id, options = {}) {
+  return useLiveStream(() => getWorkshopLive(id), workshopEventsUrl(id), options)
+}
+
+/** Where the room is, as a participant's phone follows it: `{ code, title, status, activities, current }`. */
+export function useParticipantLive(code, options = {}) {
+  return useLiveStream(() => getParticipantLive(code), participantEventsUrl(code), { pollMs: 3000, ...options })
 }

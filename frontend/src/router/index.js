@@ -128,7 +128,15 @@ export const routes = [
     name: 'workshop',
     component: () => import('../views/WorkshopView.vue'),
     props: true,
-    meta: { titleKey: 'workshop.projectorTitle' },
+    meta: { titleKey: 'workshop.controlTitle' },
+  },
+  {
+    // The projector: no app header, footer or controls (meta.bare), nothing of the signed-in facilitator shown.
+    path: '/workshoppar/:id/visning',
+    name: 'workshop-presenter',
+    component: () => import('../views/WorkshopPresenterView.vue'),
+    props: true,
+    meta: { titleKey: 'workshop.presenterTitle', bare: true },
   },
   {
     path: '/workshoppar/:id/sammanfattning',
@@ -136,6 +144,13 @@ export const routes = [
     component: () => import('../views/WorkshopSummaryView.vue'),
     props: true,
     meta: { titleKey: 'workshop.summaryTitle' },
+  },
+  {
+    // The short address on the projector: a box for the code.
+    path: '/w',
+    name: 'workshop-join',
+    component: () => import('../views/WorkshopJoinView.vue'),
+    meta: { titleKey: 'workshop.joinPageTitle', public: true },
   },
   {
     // The participants' page: the address in the QR code and on the projector.

@@ -483,7 +483,46 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
     status: w.status,
     revealed: w.revealed,
     joinPath: `/w/${w.code}`,
+    currentPosition: w.position,
   })
+  // The template agenda: a placement on every item, then a group reflection per prompt.
+  const agendaOf = (w) => [
+    {
+      id: w.id * 100,
+      position: 0,
+      kind: 'placement',
+      itemCode: null,
+      promptIndex: null,
+      title: instrument.parts[0].title,
+    },
+    ...(instrument.reflectionPrompts ?? []).map((p, i) => ({
+      id: w.id * 100 + i + 1,
+      position: i + 1,
+      kind: 'groupReflection',
+      itemCode: null,
+      promptIndex: i,
+      title: p.text,
+    })),
+  ]
+  function current(w) {
+    const activity = w.position === null ? null : agendaOf(w)[w.position]
+    if (!activity) return null
+    const r = results(w)
+    if (activity.kind === 'placement') {
+      return {
+        activity,
+        revealed: w.revealed,
+        responses: r.answers,
+        withheld: r.withheld,
+        distribution: r.distribution,
+        median: r.median,
+        dontKnow: null,
+        entries: null,
+      }
+    }
+    const entries = w.texts.filter((x) => x.activityId === activity.id)
+    return { activity, revealed: w.revealed, responses: entries.length, withheld: !w.revealed, entries }
+  }
   const counts = (values) =>
     instrument.scale.map((s) => ({ value: s.value, count: values.filter((v) => v === s.value).length }))
   function results(w) {
@@ -504,7 +543,27 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
       items: items.map((item) => ({ code: item.code, answers, distribution: withheld ? null : counts(values) })),
     }
   }
-  const live = (w) => ({ workshop: view(w), results: results(w), reflections: [] })
+  const live = (w) => ({
+    workshop: view(w),
+    results: results(w),
+    reflections: [],
+    agenda: agendaOf(w),
+    current: current(w),
+  })
+  const participantLive = (w) => {
+    const now = current(w)
+    return {
+      code: w.code,
+      title: w.title,
+      status: w.status,
+      activities: agendaOf(w).length,
+      current: now && {
+        ...now,
+        distribution: now.revealed ? now.distribution : null,
+        entries: now.revealed && now.entries ? now.entries.filter((x) => !x.hidden) : null,
+      },
+    }
+  }
 
   /** A workshop as the server would have it; `answers` are the values given so far. */
   function addWorkshop({
@@ -524,6 +583,8 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
       revealed,
       participants,
       answers: answers.map((value) => ({ value })),
+      position: status === 'draft' ? null : 0,
+      texts: [],
     }
     workshops.push(w)
     return w
@@ -550,6 +611,12 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
       w.organisationId = body.organisationId ?? null
       return json(201, view(w))
     }
+    if ((m = path.match(/^\/api\/workshops\/(\d+)\/texts\/(\d+)$/)) && method === 'PUT') {
+      const w = workshops.find((x) => x.id === Number(m[1]))
+      const entry = w.texts.find((x) => x.id === Number(m[2]))
+      entry.hidden = body.hidden
+      return new Response(null, { status: 204 })
+    }
     if ((m = path.match(/^\/api\/workshops\/(\d+)(\/[a-z]+)?$/))) {
       const w = workshops.find((x) => x.id === Number(m[1]))
       if (!w) return problem(404, `Workshoppen med id ${m[1]} finns inte.`)
@@ -557,12 +624,19 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
       if (method === 'GET' && rest === '') return json(200, view(w))
       if (method === 'GET' && rest === '/live') return json(200, live(w))
       if (method === 'POST' && rest === '/open') {
-        if (w.status === 'closed') return problem(409, `Workshoppen ${w.title} är stängd och kan inte öppnas igen.`)
+        if (w.status === 'draft') w.position = 0
         w.status = 'open'
         return json(200, view(w))
       }
       if (method === 'POST' && rest === '/close') {
+        if (body?.confirm !== true)
+          return problem(400, 'Att avsluta workshoppen betyder att den inte tar emot fler deltagare.')
         w.status = 'closed'
+        return json(200, view(w))
+      }
+      if (method === 'PUT' && rest === '/current') {
+        if (body.position !== w.position) w.revealed = false
+        w.position = body.position
         return json(200, view(w))
       }
       if (method === 'POST' && rest === '/reveal') {
@@ -597,6 +671,7 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
         group: state.group,
         answers: Object.entries(state.answers).map(([itemCode, value]) => ({ itemCode, value })),
         reflections: [],
+        texts: w.texts.filter((x) => x.mine).map((x) => ({ activityId: x.activityId, text: x.text })),
       })
       if (method === 'GET' && rest === '') {
         return json(200, {
@@ -610,6 +685,14 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
         })
       }
       if (method === 'GET' && rest === '/instrument') return json(200, instrument)
+      if (method === 'GET' && rest === '/live') return json(200, participantLive(w))
+      if (method === 'PUT' && (m = rest.match(/^\/activities\/(\d+)\/text$/))) {
+        const activityId = Number(m[1])
+        const mine = w.texts.find((x) => x.mine && x.activityId === activityId)
+        if (mine) mine.text = body.text
+        else w.texts.push({ id: nextId++, activityId, group: state.group, text: body.text, hidden: false, mine: true })
+        return json(200, { activityId, text: body.text })
+      }
       if (method === 'POST' && rest === '/join') {
         if (w.status === 'closed') return problem(409, 'Workshoppen är avslutad och tar inte emot fler svar.')
         if (!state.joined) w.participants += 1
@@ -638,8 +721,10 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
 
   /** What GET /live answers now (what the event stream would send). */
   const liveState = (id) => live(workshops.find((w) => w.id === Number(id)))
+  /** What GET /api/w/{code}/live answers now (what the participants' stream would send). */
+  const participantState = (code) => participantLive(workshops.find((w) => w.code === code))
 
-  return { handle, workshops, calls, state, addWorkshop, liveState }
+  return { handle, workshops, calls, state, addWorkshop, liveState, participantState }
 }
 
 /**

@@ -6,9 +6,9 @@ import { signedInPinia } from '../test/session.js'
 import { mountAt } from '../test/mount.js'
 import { STAIRCASE } from '../test/instruments.js'
 
-// The facilitator's projector: join code and counts from the live state, the distribution only once
-// revealed, and the reveal refused below the anonymity threshold.
-const staircase = STAIRCASE
+// The facilitator's control view: join code and counts from the live state, the distribution only once
+// revealed, the reveal refused below the anonymity threshold, the agenda, closing only after a confirmation.
+const staircase = { ...STAIRCASE, reflectionPrompts: [{ text: 'Vad behöver du för att ta nästa steg?' }] }
 
 let backend
 let wrapper
@@ -52,7 +52,7 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-describe('WorkshopView (projector)', () => {
+describe('WorkshopView (control view)', () => {
   it('shows the join code, the join address and the live counts; the results stay hidden until revealed', async () => {
     const workshop = backend.addWorkshop({
       title: 'Ledningsgruppen',
@@ -65,8 +65,8 @@ describe('WorkshopView (projector)', () => {
     expect(source.url).toBe(`/api/workshops/${workshop.id}/events`)
     expect(wrapper.get('h1').text()).toBe('Ledningsgruppen')
     expect(text('workshop-code')).toBe('K7M2QX')
-    expect(wrapper.get('#join-heading').text()).toBe(`Gå med på ${window.location.origin}/w/K7M2QX`)
-    expect(wrapper.get('.projector-join__qr').attributes('src')).toBe(`/api/workshops/${workshop.id}/qr`)
+    expect(wrapper.get('.control-join').text()).toContain(`Gå med på ${window.location.origin}/w/K7M2QX`)
+    expect(wrapper.get('[data-testid="open-presenter"]').attributes('href')).toBe(`/workshoppar/${workshop.id}/visning`)
     expect(text('workshop-status')).toBe('Öppen')
     expect(text('live-mode')).toBe('Uppdateras direkt')
     expect(text('projector-participants')).toBe('7')
@@ -133,21 +133,36 @@ describe('WorkshopView (projector)', () => {
     expect(text('results-withheld')).toBe('Resultatet visas när du väljer Visa resultat.')
   })
 
-  it('opens a draft workshop and closes it', async () => {
+  it('opens a draft workshop, steps through the agenda, and closes it only after saying what closing means', async () => {
     const workshop = backend.addWorkshop({ code: 'K7M2QX', status: 'draft' })
     await openProjector(workshop)
     expect(text('workshop-status')).toBe('Utkast')
+    expect(wrapper.findAll('[data-testid="agenda"] li')).toHaveLength(2)
 
     await wrapper.get('[data-testid="workshop-open"]').trigger('click')
     await flushPromises()
     expect(backend.calls).toContain(`POST /api/workshops/${workshop.id}/open`)
     expect(text('workshop-status')).toBe('Öppen')
     expect(has('workshop-open')).toBe(false)
+    expect(wrapper.get('[data-testid="agenda-0"]').attributes('aria-current')).toBe('step')
+
+    await wrapper.get('[data-testid="workshop-next"]').trigger('click')
+    await flushPromises()
+    const move = fetch.mock.calls.find(([url]) => url === `/api/workshops/${workshop.id}/current`)
+    expect(JSON.parse(move[1].body)).toEqual({ position: 1 })
+    expect(wrapper.get('#current-heading').text()).toBe('Vad behöver du för att ta nästa steg?')
 
     await wrapper.get('[data-testid="workshop-close"]').trigger('click')
     await flushPromises()
+    expect(text('close-confirmation')).toContain('inte tar emot fler deltagare, svar eller texter')
+    expect(workshop.status).toBe('open')
+    await wrapper.get('[data-testid="workshop-close-confirm"]').trigger('click')
+    await flushPromises()
+    const close = fetch.mock.calls.find(([url]) => url === `/api/workshops/${workshop.id}/close`)
+    expect(JSON.parse(close[1].body)).toEqual({ confirm: true })
     expect(text('workshop-status')).toBe('Avslutad')
     expect(has('workshop-close')).toBe(false)
+    expect(has('workshop-reopen')).toBe(true)
   })
 
   it('says it polls while the event stream does not get through, and still shows the counts', async () => {

@@ -1,10 +1,16 @@
 package se.lagesbild.workshop;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
-/** Everything the projector shows, pushed to it whenever it changes. */
+/**
+ * Everything the presenter and control views show, pushed to them whenever it changes: the workshop, the
+ * instrument's results, every group reflection, the agenda and the current activity's result (null while
+ * the room is joining).
+ */
 @Serdeable
-public record LiveView(WorkshopView workshop, WorkshopResults results, List<ReflectionView> reflections) {
+public record LiveView(WorkshopView workshop, WorkshopResults results, List<ReflectionView> reflections,
+                       List<ActivityView> agenda, @Nullable ActivityResult current) {
 }

@@ -11,11 +11,12 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Live updates for projectors, across every instance of the app: answers may be saved by any instance, so
+ * Live updates for presenter and control views and for participants' phones, across every instance of the app: answers may be saved by any instance, so
  * each instance reads a watched workshop's state from the shared database every {@code poll-interval}
  * (500 ms) and pushes it when it changed. One poller per workshop per instance, shared by all of that
  * workshop's subscribers on the instance, running only while someone watches; no in-memory fan-out between
@@ -43,10 +44,23 @@ public class LiveWorkshops {
         this.keepAlive = keepAlive;
     }
 
-    /** The workshop's state now, as the projector shows it. */
+    /** The workshop's state now, as the presenter and control views show it. */
     public LiveView now(long workshopId) {
         Workshop workshop = workshops.get(workshopId);
-        return new LiveView(workshops.view(workshop), workshops.results(workshop), workshops.reflections(workshop));
+        WorkshopResults results = workshops.results(workshop);
+        List<ActivityView> agenda = workshops.agendaView(workshop);
+        return new LiveView(workshops.view(workshop), results, workshops.reflections(workshop), agenda,
+                workshops.currentResult(workshop, agenda, results));
+    }
+
+    /** The state now as every participant's phone may see it. */
+    public ParticipantLive nowForParticipants(long workshopId) {
+        return ParticipantLive.of(now(workshopId));
+    }
+
+    /** The participants' stream: the presenter's, from the same poller, as the phones may see it. */
+    public Flux<ParticipantLive> watchForParticipants(long workshopId) {
+        return watch(workshopId).map(ParticipantLive::of);
     }
 
     /** The state now and at every change; the caller has checked that the workshop exists. */

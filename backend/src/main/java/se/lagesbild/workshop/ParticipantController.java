@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import se.lagesbild.system.Https;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.sse.Event;
+import org.reactivestreams.Publisher;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import se.lagesbild.instrument.InstrumentDefinition;
@@ -35,13 +38,16 @@ public class ParticipantController {
     private static final Duration COOKIE_LIFETIME = Duration.ofDays(2);
 
     private final ParticipationService workshops;
+    private final LiveWorkshops live;
     private final HttpClientAddressResolver addresses;
 
-    public ParticipantController(ParticipationService workshops, HttpClientAddressResolver addresses) {
+    public ParticipantController(ParticipationService workshops, LiveWorkshops live, HttpClientAddressResolver addresses) {
         this.workshops = workshops;
+        this.live = live;
         this.addresses = addresses;
     }
 
+    /** The participant's page: the workshop, and once joined on this device their own answers and texts. */
     @Get
     public ParticipantView get(String code, HttpRequest<?> request) {
         return workshops.participantView(code, token(request), address(request));
@@ -53,6 +59,7 @@ public class ParticipantController {
         return workshops.instrumentOf(code, address(request));
     }
 
+    /** Joins (no account): the participant token, also as an HttpOnly cookie for this workshop's path. */
     @Post("/join")
     public HttpResponse<JoinResult> join(String code, @Nullable @Body JoinRequest body, HttpRequest<?> request) {
         ParticipationService.Joined joined = workshops.join(code, token(request), body == null ? null : body.group(), address(request));
@@ -79,10 +86,29 @@ public class ParticipantController {
         return new Saved(true);
     }
 
-    /** The participant's group's text for one reflection prompt (0-based). */
+    /** The participant's own text for the group reflection on one of the instrument's prompts (0-based). */
     @Put("/reflections/{promptIndex}")
     public ReflectionView reflect(String code, int promptIndex, @Body ReflectionRequest body, HttpRequest<?> request) {
         return workshops.reflect(code, token(request), promptIndex, body.text(), address(request));
+    }
+
+    /** The participant's own text for an activity of the agenda (an open question or a group reflection). */
+    @Put("/activities/{activityId}/text")
+    public ReflectionView contribute(String code, long activityId, @Body ReflectionRequest body, HttpRequest<?> request) {
+        return workshops.contribute(code, token(request), activityId, body.text(), address(request));
+    }
+
+    /** Where the room is: the current activity, and its result once revealed (polled when events do not get through). */
+    @Get("/live")
+    public ParticipantLive live(String code, HttpRequest<?> request) {
+        return live.nowForParticipants(workshops.workshopToFollow(code, token(request), address(request)));
+    }
+
+    /** The phone's stream: an event {@code live} with where the room is now and at every change. */
+    @Get(value = "/events", produces = MediaType.TEXT_EVENT_STREAM)
+    public Publisher<Event<ParticipantLive>> events(String code, HttpRequest<?> request) {
+        long workshopId = workshops.workshopToFollow(code, token(request), address(request));
+        return live.watchForParticipants(workshopId).map(view -> Event.of(view).name("live"));
     }
 
     private static String token(HttpRequest<?> request) {

@@ -9,19 +9,27 @@ import java.util.List;
 
 /**
  * The participant's page: the workshop (no results, no other participants) and, once joined on this
- * device, the participant's own group, answers and their group's reflections.
+ * device, the participant's own group, answers and texts.
  */
 @Serdeable
 public record ParticipantView(String code, String title, WorkshopStatus status, String instrumentCode,
                               int instrumentVersion, boolean joined, @Nullable Me me) {
 
-    /** The participant's own answers and group. */
+    /**
+     * The participant's own group, answers and texts: {@code texts} per activity, {@code reflections} those
+     * written for the instrument's reflection prompts.
+     */
     @Serdeable
-    public record Me(@Nullable String group, List<Answer> answers, List<GroupReflection> reflections) {
-        static Me of(@Nullable String group, List<WorkshopStore.GivenAnswer> given, List<WorkshopStore.Reflection> groupReflections) {
+    public record Me(@Nullable String group, List<Answer> answers, List<GroupReflection> reflections, List<Text> texts) {
+        static Me of(@Nullable String group, List<WorkshopStore.GivenAnswer> given, List<WorkshopStore.Contribution> own) {
             return new Me(group, given.stream().map(a -> new Answer(a.itemCode(), a.value())).toList(),
-                    groupReflections.stream().map(r -> new GroupReflection(r.promptIndex(), r.text())).toList());
+                    own.stream().filter(c -> c.promptIndex() != null).map(c -> new GroupReflection(c.promptIndex(), c.text())).toList(),
+                    own.stream().filter(c -> c.activityId() != null).map(c -> new Text(c.activityId(), c.text())).toList());
         }
+    }
+
+    @Serdeable
+    public record Text(long activityId, String text) {
     }
 
     @Serdeable

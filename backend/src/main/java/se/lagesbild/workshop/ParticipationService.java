@@ -16,9 +16,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The participants' side of workshops: join by code with no account, answer, reflect as a group. Codes that do
- * not exist count against the caller's address in the shared {@link RateLimiter}, so codes cannot be found by
- * guessing. The facilitator's side is {@link WorkshopService}.
+ * The participants' side of workshops: join by code with no account, follow the agenda, answer, write one's
+ * own texts. Codes that do not exist count against the caller's address in the shared {@link RateLimiter}, so
+ * codes cannot be found by guessing; an address that has used up its wrong codes is still let into a workshop
+ * that was joined from it (a room behind one address is never locked out of its own workshop by its typos,
+ * and a guesser learns nothing new from it). See README, "Live workshops". The facilitator's side is
+ * {@link WorkshopService}.
  */
 @Singleton
 public class ParticipationService {
@@ -27,16 +30,18 @@ public class ParticipationService {
     static final int REFLECTION_MAX_LENGTH = 4000;
 
     private final WorkshopRepository workshops;
+    private final WorkshopService facilitation;
     private final WorkshopStore store;
     private final InstrumentCatalog instruments;
     private final RateLimiter rateLimiter;
     private final RateLimiter.Limit wrongCodeLimit;
 
-    public ParticipationService(WorkshopRepository workshops, WorkshopStore store, InstrumentCatalog instruments,
-                                RateLimiter rateLimiter,
-                                @Value("${lagesbild.workshops.wrong-code-limit:30}") int wrongCodeLimit,
+    public ParticipationService(WorkshopRepository workshops, WorkshopService facilitation, WorkshopStore store,
+                                InstrumentCatalog instruments, RateLimiter rateLimiter,
+                                @Value("${lagesbild.workshops.wrong-code-limit:100}") int wrongCodeLimit,
                                 @Value("${lagesbild.workshops.wrong-code-window:5m}") Duration wrongCodeWindow) {
         this.workshops = workshops;
+        this.facilitation = facilitation;
         this.store = store;
         this.instruments = instruments;
         this.rateLimiter = rateLimiter;
@@ -55,7 +60,7 @@ public class ParticipationService {
         Optional<WorkshopStore.Participant> participant = findParticipant(token, code);
         Workshop workshop = participant.map(p -> workshops.findById(p.workshopId()).orElseThrow()).orElseGet(() -> findByCode(code, clientAddress));
         return ParticipantView.of(workshop, instruments.version(workshop.instrumentCode(), workshop.instrumentVersion()), participant.map(p -> ParticipantView.Me.of(p.group(),
-                store.answersOf(p.id()), p.group() == null ? List.of() : store.reflectionsOfGroup(workshop.id(), p.group()))).orElse(null));
+                store.answersOf(p.id()), store.contributionsOfParticipant(workshop.id(), p.id()))).orElse(null));
     }
 
     /**
@@ -76,7 +81,9 @@ public class ParticipationService {
         Workshop workshop = findByCode(code, clientAddress);
         requireNotClosed(workshop.status());
         String newToken = ParticipantToken.random();
-        store.addParticipant(workshop.id(), ParticipantToken.hash(newToken), cleanGroup, WorkshopService.now());
+        Instant now = WorkshopService.now();
+        store.addParticipant(workshop.id(), ParticipantToken.hash(newToken), cleanGroup, now);
+        store.joinedFrom(workshop.id(), ParticipantToken.hash(clientAddress), now);
         return new Joined(code, newToken, cleanGroup);
     }
 
@@ -99,29 +106,67 @@ public class ParticipationService {
         store.saveAnswer(participant.workshopId(), participant.id(), item, value, WorkshopService.now());
     }
 
-    /** Saves the participant's group's text for one reflection prompt (0-based, in the instrument's order). */
+    /**
+     * Saves the participant's own text for the group reflection on one of the instrument's reflection prompts
+     * (0-based); the other members' texts stay as they are.
+     */
     public ReflectionView reflect(String typedCode, @Nullable String token, int promptIndex, @Nullable String text,
                                   String clientAddress) {
         String code = JoinCode.normalise(typedCode);
         WorkshopStore.Participant participant = requireParticipant(token, code, clientAddress);
-        InstrumentDefinition instrument = instruments.version(participant.instrumentCode(), participant.instrumentVersion());
+        Workshop workshop = workshops.findById(participant.workshopId()).orElseThrow();
+        InstrumentDefinition instrument = facilitation.instrument(workshop);
         if (promptIndex < 0 || promptIndex >= instrument.reflectionPrompts().size()) {
-            throw ProblemException.notFound("Reflektionsfrågan " + (promptIndex + 1) + " finns inte; "
-                    + instrument.title() + " har " + instrument.reflectionPrompts().size() + " reflektionsfrågor.");
+            throw ProblemException.notFound(instrument.title() + " har " + instrument.reflectionPrompts().size()
+                    + " reflektionsfrågor; fråga " + promptIndex + " finns inte.");
         }
-        if (participant.group() == null) {
-            throw ProblemException.badRequest("group", "Ange först vilken grupp (bord) du sitter i; reflektionen sparas för gruppen.");
+        Activity activity = facilitation.agenda(workshop).stream()
+                .filter(a -> a.kind() == ActivityKind.GROUP_REFLECTION && Integer.valueOf(promptIndex).equals(a.promptIndex()))
+                .findFirst().orElseThrow(() -> ProblemException.notFound("Workshoppens agenda har ingen gruppreflektion över "
+                        + "fråga " + promptIndex + "."));
+        return contribute(participant, workshop, activity, text);
+    }
+
+    /** Saves the participant's own text for an open question or a group reflection of the agenda. */
+    public ReflectionView contribute(String typedCode, @Nullable String token, long activityId, @Nullable String text,
+                                     String clientAddress) {
+        String code = JoinCode.normalise(typedCode);
+        WorkshopStore.Participant participant = requireParticipant(token, code, clientAddress);
+        Workshop workshop = workshops.findById(participant.workshopId()).orElseThrow();
+        Activity activity = facilitation.agenda(workshop).stream().filter(a -> a.id() == activityId).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Workshoppen har ingen aktivitet med id " + activityId + "."));
+        if (!activity.kind().takesText()) {
+            throw ProblemException.badRequest("activityId", "Aktiviteten är en placering på skalan: spara svaret med "
+                    + "PUT /api/w/{code}/answer.");
+        }
+        return contribute(participant, workshop, activity, text);
+    }
+
+    private ReflectionView contribute(WorkshopStore.Participant participant, Workshop workshop, Activity activity,
+                                      @Nullable String text) {
+        if (activity.kind() == ActivityKind.GROUP_REFLECTION && participant.group() == null) {
+            throw ProblemException.badRequest("group", "Ange först vilken grupp (bord) du sitter i; reflektionen visas per grupp.");
         }
         String clean = text == null ? "" : text.strip();
         if (clean.length() > REFLECTION_MAX_LENGTH) {
-            throw ProblemException.badRequest("text", "Reflektionen får vara högst " + REFLECTION_MAX_LENGTH + " tecken.");
+            throw ProblemException.badRequest("text", "Texten får vara högst " + REFLECTION_MAX_LENGTH + " tecken.");
         }
         requireNotClosed(participant.workshopStatus());
         Instant at = WorkshopService.now();
-        if (!store.saveReflection(participant.workshopId(), participant.group(), promptIndex, clean, at)) {
+        if (!store.saveContribution(workshop.id(), activity.id(), participant.id(), activity.promptIndex(),
+                participant.group(), clean, at)) {
             throw notOpen(WorkshopStatus.CLOSED);
         }
-        return ReflectionView.of(new WorkshopStore.Reflection(participant.group(), promptIndex, clean, at), instrument);
+        WorkshopStore.Contribution own = store.contributionsOfParticipant(workshop.id(), participant.id()).stream()
+                .filter(c -> c.activityId() != null && c.activityId() == activity.id().longValue()).findFirst().orElseThrow();
+        return ReflectionView.of(own, ActivityView.of(activity, facilitation.instrument(workshop)), facilitation.instrument(workshop));
+    }
+
+    /** The workshop a participant's phone follows: by the participant's token, else by the code. */
+    public long workshopToFollow(String typedCode, @Nullable String token, String clientAddress) {
+        String code = JoinCode.normalise(typedCode);
+        return findParticipant(token, code).map(WorkshopStore.Participant::workshopId)
+                .orElseGet(() -> findByCode(code, clientAddress).id());
     }
 
     private Optional<WorkshopStore.Participant> findParticipant(@Nullable String token, String code) {
@@ -142,20 +187,38 @@ public class ParticipationService {
                 + " på den här enheten. Gå med med koden först (sidan /w/" + code + ").");
     }
 
-    /** The workshop with this code; an unknown code counts against the caller's address. */
+    /**
+     * The workshop with this code. A code that is not even well-formed finds nothing and counts for nothing
+     * (it cannot hit a workshop). A well-formed code that does not exist counts against the caller's address;
+     * once the address has used up its wrong codes, every code is refused (429) for the rest of the window,
+     * the same whether it exists or not, so that the answer gives nothing away, except a workshop that was
+     * joined from this address before, which the address evidently already knows.
+     */
     private Workshop findByCode(String code, String clientAddress) {
+        if (!JoinCode.isWellFormed(code)) {
+            throw noSuchCode(code);
+        }
         String key = "workshop-code:" + clientAddress;
-        rateLimiter.closedFor(key, wrongCodeLimit).ifPresent(wait -> {
-            throw ProblemException.tooManyRequests("För många felaktiga workshopkoder från din adress. Försök igen om "
-                    + ProblemException.wholeSeconds(wait) + " sekunder.", wait);
-        });
-        Optional<Workshop> workshop = JoinCode.isWellFormed(code) ? workshops.findByCode(code) : Optional.empty();
+        Optional<Workshop> workshop = workshops.findByCode(code);
+        Optional<Duration> closed = rateLimiter.closedFor(key, wrongCodeLimit);
+        if (closed.isPresent()) {
+            if (workshop.isPresent() && store.hasJoinedFrom(workshop.get().id(), ParticipantToken.hash(clientAddress))) {
+                return workshop.get();
+            }
+            throw ProblemException.tooManyRequests("För många felaktiga workshopkoder från din adress. Kontrollera "
+                    + "koden på skärmen och försök igen om " + ProblemException.wholeSeconds(closed.get()) + " sekunder.",
+                    closed.get());
+        }
         if (workshop.isEmpty()) {
             rateLimiter.count(key, wrongCodeLimit);
-            throw ProblemException.notFound("Det finns ingen workshop med koden " + code
-                    + ". Kontrollera koden på skärmen: sex tecken, bokstäver och siffror.");
+            throw noSuchCode(code);
         }
         return workshop.get();
+    }
+
+    private static ProblemException noSuchCode(String code) {
+        return ProblemException.notFound("Det finns ingen workshop med koden " + code
+                + ". Kontrollera koden på skärmen: sex tecken, bokstäver och siffror.");
     }
 
     private static String onlyItem(InstrumentDefinition instrument) {

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A workshop for the record, as one table (CSV or XLSX): who took part, how the answers fell over the
- * scale per item and their median ("Dolt" below the anonymity threshold), and every group's reflections.
+ * scale per item and their median ("Dolt" below the anonymity threshold), and every text of every activity
+ * (open questions and group reflections, with the group; those hidden from the room marked).
  */
 final class WorkshopExport {
 
@@ -20,7 +21,7 @@ final class WorkshopExport {
     private WorkshopExport() {
     }
 
-    static Export of(Workshop workshop, InstrumentDefinition instrument, WorkshopResults results, List<ReflectionView> reflections) {
+    static Export of(Workshop workshop, InstrumentDefinition instrument, WorkshopResults results, List<ActivityResult> activities) {
         List<List<Cell>> rows = new ArrayList<>();
         rows.add(row("Workshop", Cell.text(workshop.title()), Cell.EMPTY, Cell.text(workshop.code()), Cell.EMPTY, Cell.EMPTY,
                 Cell.text(instrument.title())));
@@ -41,9 +42,16 @@ final class WorkshopExport {
             rows.add(row("Median", question, withheld ? Cell.WITHHELD : Cell.decimal(item.median()), Cell.EMPTY,
                     Cell.whole(item.answers()), Cell.EMPTY, Cell.EMPTY));
         }
-        for (ReflectionView reflection : reflections) {
-            rows.add(row("Reflektion", Cell.text(reflection.prompt()), Cell.EMPTY, Cell.EMPTY, Cell.EMPTY,
-                    Cell.text(reflection.group()), Cell.text(reflection.text())));
+        for (ActivityResult activity : activities) {
+            if (activity.entries() == null) {
+                continue;
+            }
+            String kind = activity.activity().kind() == ActivityKind.OPEN_QUESTION ? "Öppen fråga" : "Reflektion";
+            for (ReflectionView entry : activity.entries()) {
+                rows.add(row(entry.hidden() ? kind + " (dold i rummet)" : kind, Cell.text(activity.activity().title()),
+                        Cell.EMPTY, Cell.EMPTY, Cell.EMPTY, entry.group() == null ? Cell.EMPTY : Cell.text(entry.group()),
+                        Cell.text(entry.text())));
+            }
         }
         return new Export(workshop.title() + "-" + workshop.code() + "-workshop", new Table("Workshop", HEADERS, rows));
     }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Participants, their answers and the groups' reflections, in plain JDBC: answers arrive from a whole room
+ * Participants, their answers and their texts, in plain JDBC: answers arrive from a whole room
  * at once, so saving one is one indexed lookup of the participant by token hash and one upsert, without
  * loading entities; the live results are counted from one index.
  */
@@ -38,16 +38,25 @@ class WorkshopStore {
     static final String ANSWER_COUNTS = """
             SELECT item_code, value, COUNT(*) FROM workshop_answers WHERE workshop_id = ? GROUP BY item_code, value""";
     static final String ANSWERING_PARTICIPANTS = "SELECT COUNT(DISTINCT participant_id) FROM workshop_answers WHERE workshop_id = ?";
-    static final String UPSERT_REFLECTION = """
-            INSERT INTO workshop_reflections (workshop_id, group_name, prompt_index, text, updated_at)
-            SELECT w.id, ?, ?, ?, ? FROM workshops w WHERE w.id = ? AND w.status <> 'CLOSED'
-            ON DUPLICATE KEY UPDATE text = ?, updated_at = ?""";
-    static final String REFLECTIONS = """
-            SELECT group_name, prompt_index, text, updated_at FROM workshop_reflections
-            WHERE workshop_id = ? ORDER BY group_name, prompt_index""";
-    static final String REFLECTIONS_OF_GROUP = """
-            SELECT group_name, prompt_index, text, updated_at FROM workshop_reflections
-            WHERE workshop_id = ? AND group_name = ? ORDER BY prompt_index""";
+    static final String UPSERT_CONTRIBUTION = """
+            INSERT INTO workshop_contributions (workshop_id, activity_id, participant_id, prompt_index, group_name, text, hidden, updated_at)
+            SELECT w.id, ?, ?, ?, ?, ?, FALSE, ? FROM workshops w WHERE w.id = ? AND w.status <> 'CLOSED'
+            ON DUPLICATE KEY UPDATE group_name = ?, text = ?, updated_at = ?""";
+    static final String CONTRIBUTION_COLUMNS =
+            "SELECT id, activity_id, prompt_index, group_name, text, hidden, updated_at FROM workshop_contributions ";
+    static final String CONTRIBUTIONS = CONTRIBUTION_COLUMNS + "WHERE workshop_id = ? AND text <> '' ORDER BY group_name, id";
+    static final String CONTRIBUTIONS_OF_ACTIVITY = CONTRIBUTION_COLUMNS
+            + "WHERE workshop_id = ? AND activity_id = ? AND text <> '' ORDER BY group_name, id";
+    static final String CONTRIBUTIONS_OF_PARTICIPANT = CONTRIBUTION_COLUMNS
+            + "WHERE workshop_id = ? AND participant_id = ? ORDER BY id";
+    static final String SET_HIDDEN = "UPDATE workshop_contributions SET hidden = ? WHERE id = ? AND workshop_id = ?";
+    static final String ADOPT = """
+            UPDATE workshop_contributions SET activity_id = ?
+            WHERE workshop_id = ? AND activity_id IS NULL AND prompt_index = ?""";
+    static final String JOINED_FROM = """
+            INSERT IGNORE INTO workshop_join_addresses (workshop_id, address_hash, joined_at) VALUES (?, ?, ?)""";
+    static final String HAS_JOINED_FROM = "SELECT 1 FROM workshop_join_addresses WHERE workshop_id = ? AND address_hash = ?";
+    static final String FORGET_ADDRESSES = "DELETE FROM workshop_join_addresses WHERE workshop_id = ?";
 
     private final JdbcOperations jdbc;
 
@@ -70,7 +79,13 @@ class WorkshopStore {
     record Counts(int participants, int answering, List<ValueCount> values) {
     }
 
-    record Reflection(String group, int promptIndex, String text, Instant updatedAt) {
+    /**
+     * One participant's text for one activity (an open question's answer or a group reflection).
+     *
+     * @param activityId null only for a group text carried over from before agendas, not yet adopted
+     */
+    record Contribution(long id, @Nullable Long activityId, @Nullable Integer promptIndex, @Nullable String group,
+                        String text, boolean hidden, Instant updatedAt) {
     }
 
     Optional<Participant> participant(String tokenHash, String code) {
@@ -168,45 +183,117 @@ class WorkshopStore {
         });
     }
 
-    /** Saves a group's text for one reflection prompt, replacing the earlier one; false when the workshop is closed. */
-    boolean saveReflection(long workshopId, String group, int promptIndex, String text, Instant at) {
+    /**
+     * Saves the participant's own text for an activity, replacing only their own earlier one; false when the
+     * workshop is closed.
+     */
+    boolean saveContribution(long workshopId, long activityId, long participantId, @Nullable Integer promptIndex,
+                             @Nullable String group, String text, Instant at) {
         return jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPSERT_REFLECTION)) {
+            try (PreparedStatement statement = connection.prepareStatement(UPSERT_CONTRIBUTION)) {
                 Timestamp time = Timestamp.from(at);
-                statement.setString(1, group);
-                statement.setInt(2, promptIndex);
-                statement.setString(3, text);
-                statement.setTimestamp(4, time);
-                statement.setLong(5, workshopId);
-                statement.setString(6, text);
-                statement.setTimestamp(7, time);
+                statement.setLong(1, activityId);
+                statement.setLong(2, participantId);
+                setValue(statement, 3, promptIndex);
+                statement.setString(4, group);
+                statement.setString(5, text);
+                statement.setTimestamp(6, time);
+                statement.setLong(7, workshopId);
+                statement.setString(8, group);
+                statement.setString(9, text);
+                statement.setTimestamp(10, time);
                 return statement.executeUpdate() > 0;
             }
         });
     }
 
-    List<Reflection> reflections(long workshopId) {
-        return reflections(REFLECTIONS, workshopId, null);
+    /** Every non-empty contribution of the workshop, by group. */
+    List<Contribution> contributions(long workshopId) {
+        return contributions(CONTRIBUTIONS, workshopId, null);
     }
 
-    List<Reflection> reflectionsOfGroup(long workshopId, String group) {
-        return reflections(REFLECTIONS_OF_GROUP, workshopId, group);
+    List<Contribution> contributionsOfActivity(long workshopId, long activityId) {
+        return contributions(CONTRIBUTIONS_OF_ACTIVITY, workshopId, activityId);
     }
 
-    private List<Reflection> reflections(String query, long workshopId, @Nullable String group) {
+    List<Contribution> contributionsOfParticipant(long workshopId, long participantId) {
+        return contributions(CONTRIBUTIONS_OF_PARTICIPANT, workshopId, participantId);
+    }
+
+    /** Hides a contribution from the room (or shows it again); false when the workshop has no such contribution. */
+    boolean setHidden(long workshopId, long contributionId, boolean hidden) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(SET_HIDDEN)) {
+                statement.setBoolean(1, hidden);
+                statement.setLong(2, contributionId);
+                statement.setLong(3, workshopId);
+                return statement.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** Ties the group texts written for a reflection prompt before agendas existed to the agenda's activity for it. */
+    void adopt(long workshopId, int promptIndex, long activityId) {
+        jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(ADOPT)) {
+                statement.setLong(1, activityId);
+                statement.setLong(2, workshopId);
+                statement.setInt(3, promptIndex);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Notes that the workshop was joined from this address (its hash), so wrong codes from there never lock it out. */
+    void joinedFrom(long workshopId, String addressHash, Instant at) {
+        jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(JOINED_FROM)) {
+                statement.setLong(1, workshopId);
+                statement.setString(2, addressHash);
+                statement.setTimestamp(3, Timestamp.from(at));
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    boolean hasJoinedFrom(long workshopId, String addressHash) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(HAS_JOINED_FROM)) {
+                statement.setLong(1, workshopId);
+                statement.setString(2, addressHash);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next();
+                }
+            }
+        });
+    }
+
+    /** Forgets the addresses the workshop was joined from (at closing: joining is over). */
+    void forgetAddresses(long workshopId) {
+        jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(FORGET_ADDRESSES)) {
+                statement.setLong(1, workshopId);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private List<Contribution> contributions(String query, long workshopId, @Nullable Long id) {
         return jdbc.execute(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(query)) {
                 statement.setLong(1, workshopId);
-                if (group != null) {
-                    statement.setString(2, group);
+                if (id != null) {
+                    statement.setLong(2, id);
                 }
                 try (ResultSet rows = statement.executeQuery()) {
-                    List<Reflection> reflections = new ArrayList<>();
+                    List<Contribution> contributions = new ArrayList<>();
                     while (rows.next()) {
-                        reflections.add(new Reflection(rows.getString(1), rows.getInt(2), rows.getString(3),
-                                rows.getTimestamp(4).toInstant()));
+                        long activity = rows.getLong(2);
+                        contributions.add(new Contribution(rows.getLong(1), rows.wasNull() ? null : activity,
+                                value(rows, 3), rows.getString(4), rows.getString(5), rows.getBoolean(6),
+                                rows.getTimestamp(7).toInstant()));
                     }
-                    return reflections;
+                    return contributions;
                 }
             }
         });

@@ -172,7 +172,15 @@ class AccessMatrixApiTest extends ApiTest {
             Map.entry("POST /api/workshops/{id}/open", new Rule(t -> Call.of(HttpMethod.POST, "/api/workshops/" + t.workshop() + "/open", Map.of()),
                     runsWorkshop(200))),
             Map.entry("POST /api/workshops/{id}/close", new Rule(t -> Call.of(HttpMethod.POST, "/api/workshops/" + t.openWorkshop() + "/close",
-                    Map.of()), runsWorkshop(200))),
+                    Map.of("confirm", true)), runsWorkshop(200))),
+            Map.entry("GET /api/workshops/{id}/activities", new Rule(t -> Call.of(HttpMethod.GET, "/api/workshops/" + t.workshop() + "/activities",
+                    null), runsWorkshop(200))),
+            Map.entry("POST /api/workshops/{id}/activities", new Rule(t -> Call.of(HttpMethod.POST, "/api/workshops/" + t.openWorkshop()
+                    + "/activities", Map.of("kind", "openQuestion", "text", "Vad tar du med dig?")), runsWorkshop(201))),
+            Map.entry("PUT /api/workshops/{id}/current", new Rule(t -> Call.of(HttpMethod.PUT, "/api/workshops/" + t.openWorkshop() + "/current",
+                    Map.of("position", 1)), runsWorkshop(200))),
+            Map.entry("PUT /api/workshops/{id}/texts/{textId}", new Rule(t -> Call.of(HttpMethod.PUT, t.participantText(),
+                    Map.of("hidden", true)), runsWorkshop(204))),
             // Below the anonymity threshold the reveal is refused (409) to whoever may ask
             Map.entry("POST /api/workshops/{id}/reveal", new Rule(t -> Call.of(HttpMethod.POST, "/api/workshops/" + t.openWorkshop() + "/reveal",
                     Map.of()), runsWorkshop(409))),
@@ -202,6 +210,10 @@ class AccessMatrixApiTest extends ApiTest {
             Map.entry("PUT /api/w/{code}/answer", new Rule(t -> t.participantCall(HttpMethod.PUT, "/answer", Map.of("value", 2)), anyone(200))),
             Map.entry("PUT /api/w/{code}/answers/{itemCode}", new Rule(t -> t.participantCall(HttpMethod.PUT, "/answers/JT",
                     Map.of("value", 3)), anyone(200))),
+            Map.entry("GET /api/w/{code}/live", new Rule(t -> t.participantCall(HttpMethod.GET, "/live", null), anyone(200))),
+            Map.entry("GET /api/w/{code}/events", new Rule(t -> t.participantCall(HttpMethod.GET, "/events", null), anyone(200))),
+            Map.entry("PUT /api/w/{code}/activities/{activityId}/text", new Rule(t -> t.participantActivityCall(HttpMethod.PUT,
+                    "/text", Map.of("text", "Mer tid för analys")), anyone(200))),
             Map.entry("PUT /api/w/{code}/reflections/{promptIndex}", new Rule(t -> t.participantCall(HttpMethod.PUT, "/reflections/0",
                     Map.of("text", "Vi behöver gemensamma begrepp")), anyone(200))),
             // API documentation
@@ -443,6 +455,29 @@ class AccessMatrixApiTest extends ApiTest {
         String code = code(openWorkshop());
         String token = (String) api.anonymous().post("/api/w/" + code + "/join", Map.of("group", "Bord 1")).get("participantToken");
         return Call.participant(method, "/api/w/" + code + path, body, token);
+    }
+
+    /** A call of a participant on the template's first group reflection ({@code /api/w/{code}/activities/{id}...}). */
+    private Call participantActivityCall(HttpMethod method, String path, Object body) {
+        long workshopId = openWorkshop();
+        String code = code(workshopId);
+        String token = (String) api.anonymous().post("/api/w/" + code + "/join", Map.of("group", "Bord 1")).get("participantToken");
+        return Call.participant(method, "/api/w/" + code + "/activities/" + reflectionActivity(workshopId) + path, body, token);
+    }
+
+    /** The path of a text a participant wrote in a fresh workshop of A's facilitator. */
+    private String participantText() {
+        long workshopId = openWorkshop();
+        String code = code(workshopId);
+        String token = (String) api.anonymous().post("/api/w/" + code + "/join", Map.of("group", "Bord 1")).get("participantToken");
+        io.micronaut.http.HttpResponse<String> written = api.send(HttpRequest.PUT("/api/w/" + code + "/reflections/0", Map.of("text", "Gemensamma begrepp"))
+                .header("X-Participant-Token", token));
+        return "/api/workshops/" + workshopId + "/texts" + "/" + Api.id(api.json(written));
+    }
+
+    private long reflectionActivity(long workshopId) {
+        List<Map<String, Object>> agenda = callers.get(Who.FACILITATOR).getList("/api/workshops/" + workshopId + "/activities");
+        return agenda.stream().filter(a -> "groupReflection".equals(a.get("kind"))).map(Api::id).findFirst().orElseThrow();
     }
 
     private long checklistRound() {

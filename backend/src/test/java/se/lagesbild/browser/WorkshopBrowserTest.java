@@ -18,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A live workshop in six browsers: the facilitator's projector view, and five participants, each a browser
+ * A live workshop in six browsers: the facilitator's control view, and five participants, each a browser
  * of its own (a separate cookie jar, like five phones). All five place themselves on the staircase; the
- * projector counts them and, once revealed, shows the distribution; a group's reflection reaches it.
+ * control view counts them and, once revealed, shows the distribution; a group's reflection reaches it.
  */
 @MicronautTest(transactional = false)
 class WorkshopBrowserTest extends BrowserTest {
@@ -82,17 +82,20 @@ class WorkshopBrowserTest extends BrowserTest {
         assertEquals("Median: steg 2", byTestId("projector-distribution-median").getText());
         screenshot("workshop-projector");
 
+        // The template's last activity: the group reflection "Hur förbereder vi oss på bästa sätt?".
+        click("agenda-go-3");
         ChromeDriver writer = phones.get(0);
-        WebElement reflection = writer.findElement(testId("reflection-2"));
+        new WebDriverWait(writer, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(testId("participant-question"),
+                "Hur förbereder vi oss på bästa sätt?"));
+        WebElement reflection = writer.findElement(testId("participant-text"));
         writer.executeScript("arguments[0].scrollIntoView({block: 'center'})", reflection);
         reflection.sendKeys("Boka en halvdag för könsuppdelad statistik");
-        writer.findElement(testId("reflection-save-2")).click();
-        new WebDriverWait(writer, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(testId("reflection-status-2"), "Sparat"));
+        writer.findElement(testId("participant-text-save")).click();
+        new WebDriverWait(writer, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(testId("participant-text-status"), "Sparat"));
 
-        click("toggle-reflections");
         new WebDriverWait(browser, LIVE_WITHIN.plusSeconds(1)).until(ExpectedConditions.textToBePresentInElementLocated(
-                testId("reflection-Bord-1-2"), "Boka en halvdag för könsuppdelad statistik"));
-        assertTrue(byTestId("reflection-Bord-1-2").getText().contains("Hur förbereder vi oss på bästa sätt?"));
+                testId("control-texts"), "Boka en halvdag för könsuppdelad statistik"));
+        assertTrue(byTestId("control-texts").getText().contains("Bord-1"));
         assertTrue(seen.compareTo(LIVE_WITHIN) <= 0, "the projector counted the answers after " + seen);
     }
 

@@ -35,7 +35,7 @@ record WorkshopCalls(Api api) {
     }
 
     Map<String, Object> close(long id) {
-        return api.post("/api/workshops/" + id + "/close", Map.of());
+        return api.post("/api/workshops/" + id + "/close", Map.of("confirm", true));
     }
 
     Map<String, Object> reveal(long id) {

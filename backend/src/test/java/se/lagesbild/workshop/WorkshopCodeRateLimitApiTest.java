@@ -34,23 +34,25 @@ class WorkshopCodeRateLimitApiTest extends ApiTest {
     }
 
     @Test
-    void wrongCodesAreRateLimitedWhileJoinedParticipantsGoOnAnswering() {
+    void wrongCodesAreRateLimitedButAWorkshopJoinedFromTheAddressStillLetsItsRoomIn() {
         WorkshopCalls calls = new WorkshopCalls(api);
         Map<String, Object> workshop = calls.openStaircase("Gissa koden");
         String code = (String) workshop.get("code");
         WorkshopCalls.Participant participant = calls.join(code, null);
+        String neverJoinedHere = (String) calls.openStaircase("Annan workshop").get("code");
 
-        String[] guesses = {"AAAAAA", "BBBBBB", "CCCCCC", "not-a-code", "DDDDDD"};
-        for (String guess : guesses) {
+        api.problem(404, () -> calls.join("not-a-code", null));
+        for (String guess : new String[] {"AAAAAA", "BBBBBB", "CCCCCC", "DDDDDD", "EEEEEE"}) {
             api.problem(404, () -> calls.join(guess, null));
         }
-        Map<String, Object> problem = api.problem(429, () -> calls.join("EEEEEE", null));
+        Map<String, Object> problem = api.problem(429, () -> calls.join("FFFFFF", null));
         assertTrue(((String) problem.get("detail")).contains("För många felaktiga workshopkoder"), problem.toString());
-        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> calls.join(code, null));
-        assertEquals(429, refused.getStatus().getCode(), "past the limit a right code is refused too: no way to tell them apart");
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> calls.join(neverJoinedHere, null));
+        assertEquals(429, refused.getStatus().getCode(), "past the limit a code never joined from here is refused like a wrong one");
         long retryAfter = Long.parseLong(refused.getResponse().getHeaders().get("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 600, "Retry-After " + retryAfter);
 
+        assertEquals(200, calls.joinExchange(code, "Bord 3").code(), "the room's own workshop still takes newcomers from its address");
         assertEquals(200, calls.answer(participant, 3).code(), "a participant who joined holds the code already");
     }
 }
