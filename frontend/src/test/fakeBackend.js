@@ -707,7 +707,7 @@ export function createFakeWorkshops(instrument, { anonymityThreshold = 5, organi
             409,
             w.status === 'closed'
               ? 'Workshoppen är avslutad och tar inte emot fler svar.'
-              : 'Workshoppen har inte öppnat än. Vänta tills samtalsledaren öppnar den och försök igen.',
+              : 'Workshoppen har inte öppnat än. Vänta tills processledaren öppnar den och försök igen.',
           )
         }
         const itemCode = rest === '/answer' ? items[0].code : decodeURIComponent(rest.slice('/answers/'.length))

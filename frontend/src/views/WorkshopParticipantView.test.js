@@ -104,7 +104,7 @@ describe('WorkshopParticipantView – joining and answering', () => {
     await openPage('K7M2QX')
 
     expect(wrapper.get('[data-testid="participant-waiting"]').text()).toBe(
-      'Workshoppen har inte öppnat än. Vänta på samtalsledaren; sidan uppdateras själv.',
+      'Workshoppen har inte öppnat än. Vänta på processledaren; sidan uppdateras själv.',
     )
     expect(wrapper.find('[data-testid="item-JT"]').exists()).toBe(false)
   })

@@ -245,7 +245,7 @@ public class ParticipationService {
     private static ProblemException notOpen(WorkshopStatus status) {
         return ProblemException.conflict(status == WorkshopStatus.CLOSED
                 ? "Workshoppen är avslutad och tar inte emot fler svar."
-                : "Workshoppen har inte öppnat än. Vänta tills samtalsledaren öppnar den och försök igen.");
+                : "Workshoppen har inte öppnat än. Vänta tills processledaren öppnar den och försök igen.");
     }
 
     private static String cleanGroup(@Nullable String group) {
