@@ -1,14 +1,11 @@
 package se.lagesbild.browser;
 
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import se.lagesbild.support.Api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class ResultsReadableBrowserTest extends BrowserTest {
 
-    private static final List<String> ITEMS = List.of("SL-A1", "SL-A2", "SL-A3", "SL-A4", "SL-B1", "SL-B2", "SL-B3",
-            "SL-C1", "SL-C2", "SL-C3", "SL-C4", "SL-D1", "SL-D2", "SL-D3", "SL-D4", "SL-D5", "SL-E1", "SL-E2", "SL-E3", "SL-E4");
 
     @Override
     int[] windowSize() {
@@ -63,8 +58,8 @@ class ResultsReadableBrowserTest extends BrowserTest {
     @Test
     void skattaLagetShowsTwoDecimalsNoSumTheRolesAndOnlyClearChangesAsNews() throws IOException {
         long organisationId = api.createOrganisation("Västerviks kommun");
-        long round2025 = importRound(organisationId, "2025", 0);
-        long round2028 = importRound(organisationId, "2028", 1);
+        long round2025 = api.importSkattaLagetRound(organisationId, "2025", 0);
+        long round2028 = api.importSkattaLagetRound(organisationId, "2028", 1);
 
         open("/omgangar/" + round2025 + "/resultat");
         waitForText("total-mean", "2,00");
@@ -97,23 +92,5 @@ class ResultsReadableBrowserTest extends BrowserTest {
                 + browser.executeScript("return window.innerWidth"));
     }
 
-    /** Five respondents per role answering every item; {@code shift} raises the later round by one step. */
-    private long importRound(long organisationId, String label, int shift) {
-        StringBuilder csv = new StringBuilder("respondentRole;" + String.join(";", ITEMS) + "\n");
-        int respondent = 0;
-        for (String role : List.of("ledning", "stodfunktion", "medarbetare")) {
-            for (int i = 0; i < 5; i++, respondent++) {
-                csv.append(role);
-                for (int item = 0; item < ITEMS.size(); item++) {
-                    csv.append(';').append(Math.min(4, 1 + (respondent + item) % 3 + shift));
-                }
-                csv.append('\n');
-            }
-        }
-        MultipartBody form = MultipartBody.builder()
-                .addPart("file", "skatta-laget-" + label + ".csv", MediaType.of("text/csv"), csv.toString().getBytes(StandardCharsets.UTF_8))
-                .addPart("instrumentCode", "skatta-laget").addPart("label", label).build();
-        return Api.id((Map<String, Object>) api.postMultipart("/api/organisations/" + organisationId + "/rounds/import", form).get("round"));
-    }
 
 }

@@ -3,14 +3,11 @@ package se.lagesbild.export;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import se.lagesbild.support.Api;
 import se.lagesbild.support.ApiTest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +23,6 @@ class ReportAccessibilityApiTest extends ApiTest {
 
     private static final List<String> CHECKLIST_ITEMS = List.of("CS-01", "CS-02", "CS-03", "CS-04", "CS-05", "CS-06",
             "CS-07", "CS-08", "CS-09", "CS-10");
-    private static final List<String> SKATTA_LAGET_ITEMS = List.of("SL-A1", "SL-A2", "SL-A3", "SL-A4", "SL-B1", "SL-B2",
-            "SL-B3", "SL-C1", "SL-C2", "SL-C3", "SL-C4", "SL-D1", "SL-D2", "SL-D3", "SL-D4", "SL-D5", "SL-E1", "SL-E2",
-            "SL-E3", "SL-E4");
 
     @Test
     void theChecklistReportsAreAccessibleAndShowTheSumOutOfFortyWithTheComments() throws Exception {
@@ -63,11 +57,11 @@ class ReportAccessibilityApiTest extends ApiTest {
     @Test
     void theSkattaLagetReportsAreAccessibleAndShowTheRoles() throws Exception {
         long organisationId = api.createOrganisation("Torsås kommun");
-        long round2025 = importRound(organisationId, "2025", 0);
-        long round2028 = importRound(organisationId, "2028", 1);
+        long round2025 = api.importSkattaLagetRound(organisationId, "2025", 0);
+        long round2028 = api.importSkattaLagetRound(organisationId, "2028", 1);
 
         String text = assertAccessible("skatta-laget-round.pdf", download("/api/rounds/" + round2025 + "/report.pdf", "Torsas-kommun-2025-rapport.pdf"),
-                SKATTA_LAGET_ITEMS);
+                Api.SKATTA_LAGET_ITEMS);
         for (String expected : List.of("Roller", "Ledning", "Stödfunktion", "Medarbetare", "Medelvärden per roll",
                 "Kommentarer visas inte per påstående")) {
             assertTrue(text.contains(expected), () -> "the round report lacks \"" + expected + "\":\n" + text);
@@ -75,7 +69,7 @@ class ReportAccessibilityApiTest extends ApiTest {
         assertTrue(!text.contains("Summa"), "no sum of means where many answer:\n" + text);
 
         String compared = assertAccessible("skatta-laget-comparison.pdf", download("/api/comparisons/report.pdf?from=" + round2025 + "&to=" + round2028,
-                "Torsas-kommun-2025-2028-rapport.pdf"), SKATTA_LAGET_ITEMS);
+                "Torsas-kommun-2025-2028-rapport.pdf"), Api.SKATTA_LAGET_ITEMS);
         for (String expected : List.of("Tydliga förändringar", "tydlig förbättring", "Roller", "Medarbetare")) {
             assertTrue(compared.contains(expected), () -> "the comparison report lacks \"" + expected + "\":\n" + compared);
         }
@@ -118,27 +112,6 @@ class ReportAccessibilityApiTest extends ApiTest {
         return text;
     }
 
-    /**
-     * A closed Skatta läget round imported from CSV: five respondents per role, each answering every item;
-     * {@code shift} raises the later round's answers by one step (up to 4), which is a clear improvement.
-     */
-    private long importRound(long organisationId, String label, int shift) {
-        StringBuilder csv = new StringBuilder("respondentRole;" + String.join(";", SKATTA_LAGET_ITEMS) + "\n");
-        int respondent = 0;
-        for (String role : List.of("ledning", "stodfunktion", "medarbetare")) {
-            for (int i = 0; i < 5; i++, respondent++) {
-                csv.append(role);
-                for (int item = 0; item < SKATTA_LAGET_ITEMS.size(); item++) {
-                    csv.append(';').append(Math.min(4, 1 + (respondent + item) % 3 + shift));
-                }
-                csv.append('\n');
-            }
-        }
-        MultipartBody form = MultipartBody.builder()
-                .addPart("file", "skatta-laget-" + label + ".csv", MediaType.of("text/csv"), csv.toString().getBytes(StandardCharsets.UTF_8))
-                .addPart("instrumentCode", "skatta-laget").addPart("label", label).build();
-        return Api.id((Map<String, Object>) api.postMultipart("/api/organisations/" + organisationId + "/rounds/import", form).get("round"));
-    }
 
     private byte[] download(String uri, String asciiName) {
         HttpResponse<byte[]> response = api.exchange(HttpRequest.GET(uri), byte[].class);

@@ -158,6 +158,34 @@ public record Api(BlockingHttpClient http, JsonMapper json, @Nullable String tok
         return roundId;
     }
 
+    /** Skatta läget's twenty item codes, in the instrument's order. */
+    public static final List<String> SKATTA_LAGET_ITEMS = List.of("SL-A1", "SL-A2", "SL-A3", "SL-A4", "SL-B1", "SL-B2",
+            "SL-B3", "SL-C1", "SL-C2", "SL-C3", "SL-C4", "SL-D1", "SL-D2", "SL-D3", "SL-D4", "SL-D5", "SL-E1", "SL-E2",
+            "SL-E3", "SL-E4");
+
+    /**
+     * A closed Skatta läget round imported from CSV: five respondents per role, each answering every item;
+     * {@code shift} raises the answers by one step (up to 4), which between two rounds is a clear improvement.
+     */
+    public long importSkattaLagetRound(long organisationId, String label, int shift) {
+        StringBuilder csv = new StringBuilder("respondentRole;" + String.join(";", SKATTA_LAGET_ITEMS) + "\n");
+        int respondent = 0;
+        for (String role : List.of("ledning", "stodfunktion", "medarbetare")) {
+            for (int i = 0; i < 5; i++, respondent++) {
+                csv.append(role);
+                for (int item = 0; item < SKATTA_LAGET_ITEMS.size(); item++) {
+                    csv.append(';').append(Math.min(4, 1 + (respondent + item) % 3 + shift));
+                }
+                csv.append('\n');
+            }
+        }
+        MultipartBody form = MultipartBody.builder()
+                .addPart("file", "skatta-laget-" + label + ".csv", MediaType.of("text/csv"),
+                        csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .addPart("instrumentCode", "skatta-laget").addPart("label", label).build();
+        return id((Map<String, Object>) postMultipart("/api/organisations/" + organisationId + "/rounds/import", form).get("round"));
+    }
+
     /** Runs a call that must fail; checks the status and the problem+json format, and returns the problem. */
     public Map<String, Object> problem(int status, Runnable call) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, call::run);
