@@ -7,11 +7,14 @@ import jakarta.inject.Singleton;
 import se.lagesbild.instrument.AcceptedAnswers;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
+import se.lagesbild.system.DerivedTokens;
 import se.lagesbild.system.ProblemException;
 import se.lagesbild.system.RateLimiter;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,10 +37,12 @@ public class ParticipationService {
     private final WorkshopStore store;
     private final InstrumentCatalog instruments;
     private final RateLimiter rateLimiter;
+    private final DerivedTokens tokens;
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     private final RateLimiter.Limit wrongCodeLimit;
 
     public ParticipationService(WorkshopRepository workshops, WorkshopService facilitation, WorkshopStore store,
-                                InstrumentCatalog instruments, RateLimiter rateLimiter,
+                                InstrumentCatalog instruments, RateLimiter rateLimiter, DerivedTokens tokens,
                                 @Value("${lagesbild.workshops.wrong-code-limit:100}") int wrongCodeLimit,
                                 @Value("${lagesbild.workshops.wrong-code-window:5m}") Duration wrongCodeWindow) {
         this.workshops = workshops;
@@ -45,6 +50,7 @@ public class ParticipationService {
         this.store = store;
         this.instruments = instruments;
         this.rateLimiter = rateLimiter;
+        this.tokens = tokens;
         this.wrongCodeLimit = new RateLimiter.Limit(wrongCodeLimit, wrongCodeWindow);
     }
 
@@ -83,7 +89,7 @@ public class ParticipationService {
         String newToken = ParticipantToken.random();
         Instant now = WorkshopService.now();
         store.addParticipant(workshop.id(), ParticipantToken.hash(newToken), cleanGroup, now);
-        store.joinedFrom(workshop.id(), ParticipantToken.hash(clientAddress), now);
+        store.joinedFrom(workshop.id(), addressKey(workshop.id(), clientAddress), dayOf(now));
         return new Joined(code, newToken, cleanGroup);
     }
 
@@ -202,7 +208,7 @@ public class ParticipationService {
         Optional<Workshop> workshop = workshops.findByCode(code);
         Optional<Duration> closed = rateLimiter.closedFor(key, wrongCodeLimit);
         if (closed.isPresent()) {
-            if (workshop.isPresent() && store.hasJoinedFrom(workshop.get().id(), ParticipantToken.hash(clientAddress))) {
+            if (workshop.isPresent() && store.hasJoinedFrom(workshop.get().id(), addressKey(workshop.get().id(), clientAddress))) {
                 return workshop.get();
             }
             throw ProblemException.tooManyRequests("För många felaktiga workshopkoder från din adress. Kontrollera "
@@ -257,5 +263,17 @@ public class ParticipationService {
             throw ProblemException.badRequest("group", "Gruppens namn får vara högst " + GROUP_MAX_LENGTH + " tecken.");
         }
         return clean;
+    }
+
+    /**
+     * How a joining address is kept: keyed with the platform's secret (a plain hash of an IPv4 address is undone by
+     * trying them all) and with the day only, so nothing beside it matches the moment a participant joined.
+     */
+    private String addressKey(long workshopId, String clientAddress) {
+        return tokens.derive("workshop-address", workshopId + "|" + clientAddress);
+    }
+
+    private static Instant dayOf(Instant moment) {
+        return LocalDate.ofInstant(moment, SWEDEN).atStartOfDay(SWEDEN).toInstant();
     }
 }
