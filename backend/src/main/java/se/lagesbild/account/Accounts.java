@@ -14,6 +14,7 @@ import se.lagesbild.organisation.Organisation;
 import se.lagesbild.organisation.Organisations;
 import se.lagesbild.system.ProblemException;
 import se.lagesbild.system.RateLimiter;
+import se.lagesbild.system.Text;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,8 +67,7 @@ public class Accounts {
         String addressBucket = "login-address:" + clientAddress;
         rateLimiter.closedFor(accountBucket, perAccount).or(() -> rateLimiter.closedFor(addressBucket, perAddress))
                 .ifPresent(wait -> {
-                    throw ProblemException.tooManyRequests("För många misslyckade inloggningar. Vänta "
-                            + ProblemException.wholeSeconds(wait) + " sekunder och försök igen.", wait);
+                    throw ProblemException.tooManyRequests(Text.of("login.too-many-failures", ProblemException.wholeSeconds(wait)), wait);
                 });
         User user = users.findByUsername(username.strip()).orElse(null);
         boolean matches;
@@ -80,8 +80,7 @@ public class Accounts {
         if (!matches) {
             rateLimiter.count(accountBucket, perAccount);
             rateLimiter.count(addressBucket, perAddress);
-            throw new ProblemException(HttpStatus.UNAUTHORIZED,
-                    "Fel användarnamn eller lösenord. Kontrollera stavningen och försök igen.");
+            throw new ProblemException(HttpStatus.UNAUTHORIZED, Text.of("login.wrong-credentials"));
         }
         rateLimiter.forget(accountBucket);
         return signIn(user);
@@ -107,7 +106,7 @@ public class Accounts {
     public User create(@Nullable Caller by, String username, String password, List<RoleAssignment> roles) {
         String name = username.strip();
         if (users.existsByUsername(name)) {
-            throw ProblemException.conflict("Användarnamnet " + name + " är redan taget.");
+            throw ProblemException.conflict(Text.of("user.username-taken", name));
         }
         passwords.requireAcceptable("password", password);
         Assigned assigned = assigned(roles);
@@ -124,10 +123,10 @@ public class Accounts {
     /** Replaces a user's roles. */
     @Transactional
     public UserView updateRoles(Caller by, long userId, List<RoleAssignment> roles) {
-        User user = users.findById(userId).orElseThrow(() -> ProblemException.notFound("Användaren med id " + userId + " finns inte."));
+        User user = users.findById(userId).orElseThrow(() -> ProblemException.notFound(Text.of("user.unknown", userId)));
         Assigned assigned = assigned(roles);
         if (user.admin() && !assigned.admin() && user.id() == by.userId()) {
-            throw ProblemException.conflict("Du kan inte ta bort din egen administratörsroll.");
+            throw ProblemException.conflict(Text.of("user.own-admin-role"));
         }
         Map<Long, Role> before = userRoles.findByUserId(userId).stream().collect(Collectors.toMap(UserRole::organisationId, UserRole::role));
         boolean lostSomething = (user.admin() && !assigned.admin()) || before.entrySet().stream()
@@ -186,7 +185,7 @@ public class Accounts {
             String field = "roles[" + i + "]";
             if ("ADMIN".equals(assignment.role())) {
                 if (assignment.organisationId() != null) {
-                    throw ProblemException.badRequest(field + ".organisationId", "ADMIN gäller hela plattformen; ange ingen organisation.");
+                    throw ProblemException.badRequest(field + ".organisationId", Text.of("user.admin-without-organisation"));
                 }
                 admin = true;
                 continue;
@@ -195,17 +194,15 @@ public class Accounts {
             try {
                 role = Role.valueOf(String.valueOf(assignment.role()));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest(field + ".role", "Rollen " + assignment.role()
-                        + " finns inte. Välj ADMIN, PROJECT_LEAD, RESPONDENT eller FACILITATOR.");
+                throw ProblemException.badRequest(field + ".role", Text.of("user.unknown-role", assignment.role()));
             }
             if (assignment.organisationId() == null || !organisations.exists(assignment.organisationId())) {
                 throw ProblemException.badRequest(field + ".organisationId", assignment.organisationId() == null
-                        ? "Ange organisationen för rollen " + role + "."
-                        : "Organisationen med id " + assignment.organisationId() + " finns inte.");
+                        ? Text.of("user.role-without-organisation", role)
+                        : Text.of("organisation.unknown", assignment.organisationId()));
             }
             if (roles.putIfAbsent(assignment.organisationId(), role) != null) {
-                throw ProblemException.badRequest(field, "En användare har en roll per organisation; organisation "
-                        + assignment.organisationId() + " finns med två gånger.");
+                throw ProblemException.badRequest(field, Text.of("user.two-roles-in-organisation", assignment.organisationId()));
             }
         }
         return new Assigned(admin, roles);

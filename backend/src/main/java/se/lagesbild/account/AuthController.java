@@ -58,8 +58,8 @@ public class AuthController {
 
     @Serdeable
     public record Credentials(
-            @NotBlank(message = "Ange användarnamn.") @Size(max = 254, message = "Användarnamnet får vara högst 254 tecken.") String username,
-            @NotBlank(message = "Ange lösenord.") @Size(max = Passwords.MAX_LENGTH, message = "Lösenordet får vara högst 200 tecken.") String password) {
+            @NotBlank(message = "validation.username-needed-to-sign-in") @Size(max = 254, message = "validation.username-too-long") String username,
+            @NotBlank(message = "validation.password-needed-to-sign-in") @Size(max = Passwords.MAX_LENGTH, message = "validation.password-too-long") String password) {
     }
 
     @Serdeable

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.lagesbild.system.EmbeddedDatabaseConfigurer;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.util.List;
 
@@ -83,8 +84,8 @@ public class FirstAdministrator {
     public Accounts.SignedIn setUp(String username, String password) {
         if (!setupNeeded()) {
             throw ProblemException.conflict(accounts.administratorExists()
-                    ? "Plattformen har redan en administratör. Logga in i stället."
-                    : "Första administratören skapas med LAGESBILD_ADMIN_USERNAME och LAGESBILD_ADMIN_PASSWORD på den här servern.");
+                    ? Text.of("setup.administrator-exists")
+                    : Text.of("setup.administrator-from-environment"));
         }
         return accounts.signIn(accounts.create(null, username, password, List.of(new Accounts.RoleAssignment(null, Roles.ADMIN))));
     }

@@ -51,14 +51,14 @@ public class PasswordResetController {
 
     @Get("/auth/password-reset/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public PasswordResets.ResetPreview preview(@Size(max = 100) String token) {
+    public PasswordResets.ResetPreview preview(@Size(max = 100, message = "validation.link-too-long") String token) {
         return resets.preview(token);
     }
 
     /** Sets the new password; every session of the account ends. */
     @Post("/auth/password-reset/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public HttpResponse<Void> choose(@Size(max = 100) String token, @Valid @Body NewPassword request) {
+    public HttpResponse<Void> choose(@Size(max = 100, message = "validation.link-too-long") String token, @Valid @Body NewPassword request) {
         resets.choose(token, request.password());
         return HttpResponse.noContent();
     }
@@ -75,13 +75,13 @@ public class PasswordResetController {
     }
 
     @Serdeable
-    public record ResetRequest(@NotBlank(message = "Ange ditt användarnamn (e-postadress).")
-                               @Size(max = 254, message = "Användarnamnet får vara högst 254 tecken.") String username) {
+    public record ResetRequest(@NotBlank(message = "validation.own-username-needed")
+                               @Size(max = 254, message = "validation.username-too-long") String username) {
     }
 
     @Serdeable
-    public record NewPassword(@NotBlank(message = "Ange ett nytt lösenord.")
-                              @Size(max = Passwords.MAX_LENGTH, message = "Lösenordet får vara högst 200 tecken.") String password) {
+    public record NewPassword(@NotBlank(message = "validation.new-password-needed")
+                              @Size(max = Passwords.MAX_LENGTH, message = "validation.password-too-long") String password) {
     }
 
     @Serdeable

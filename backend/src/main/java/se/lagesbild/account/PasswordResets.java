@@ -13,6 +13,7 @@ import se.lagesbild.system.Mailer;
 import se.lagesbild.system.ProblemException;
 import se.lagesbild.system.RateLimiter;
 import se.lagesbild.system.SecretToken;
+import se.lagesbild.system.Text;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -63,12 +64,11 @@ public class PasswordResets {
     @Transactional
     public void requestByMail(String username, String publicAddress, String clientAddress) {
         if (!mailer.enabled()) {
-            throw ProblemException.conflict("E-post är inte inställd på den här servern. Be en administratör om en länk för nytt lösenord.");
+            throw ProblemException.conflict(Text.of("password-reset.no-mail"));
         }
         String bucket = "password-reset:" + clientAddress;
         rateLimiter.closedFor(bucket, perAddress).ifPresent(wait -> {
-            throw ProblemException.tooManyRequests("För många förfrågningar. Försök igen om " + ProblemException.wholeSeconds(wait)
-                    + " sekunder.", wait);
+            throw ProblemException.tooManyRequests(Text.of("password-reset.too-many", ProblemException.wholeSeconds(wait)), wait);
         });
         rateLimiter.count(bucket, perAddress);
         Optional<User> user = users.findByUsername(username.strip());
@@ -82,14 +82,14 @@ public class PasswordResets {
                             + link + "\n\nBad du inte om det? Då kan du bortse från meddelandet; ditt lösenord är oförändrat.\n");
         } catch (Mailer.MailFailure e) {
             LOG.warn("A password reset mail was not accepted: {}", e.getMessage());
-            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "E-postservern tog inte emot meddelandet. Försök igen om en stund.");
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, Text.of("password-reset.mail-refused"));
         }
     }
 
     /** A link an administrator hands to the person (by phone, chat or their own e-mail). */
     @Transactional
     public String createByAdministrator(Caller admin, long userId, String publicAddress) {
-        User user = users.findById(userId).orElseThrow(() -> ProblemException.notFound("Användaren med id " + userId + " finns inte."));
+        User user = users.findById(userId).orElseThrow(() -> ProblemException.notFound(Text.of("user.unknown", userId)));
         audit.record(admin, null, "user.password-reset-created", "user", userId, user.username());
         return publicAddress + PATH + create(user);
     }
@@ -122,12 +122,11 @@ public class PasswordResets {
     }
 
     private static PasswordReset usable(Optional<PasswordReset> found) {
-        PasswordReset reset = found.orElseThrow(() -> ProblemException.notFound(
-                "Länken för nytt lösenord finns inte. Kontrollera att hela länken kom med, eller be om en ny."));
+        PasswordReset reset = found.orElseThrow(() -> ProblemException.notFound(Text.of("password-reset.unknown-link")));
         if (!reset.usable(Instant.now())) {
             throw new ProblemException(HttpStatus.GONE, reset.usedAt() != null
-                    ? "Länken är redan använd. Logga in med ditt nya lösenord, eller be om en ny länk."
-                    : "Länken har gått ut (den gäller en timme). Be om en ny.");
+                    ? Text.of("password-reset.link-used")
+                    : Text.of("password-reset.link-expired"));
         }
         return reset;
     }

@@ -3,6 +3,7 @@ package se.lagesbild.account;
 import jakarta.inject.Singleton;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 /** Hashes and checks passwords with Argon2id (Spring Security Crypto on Bouncy Castle), and states the rules for new ones. */
 @Singleton
@@ -32,10 +33,10 @@ public class Passwords {
     /** Refuses a new password that is too short or too long, naming the field. */
     public void requireAcceptable(String field, String password) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw ProblemException.badRequest(field, "Lösenordet måste ha minst " + MIN_LENGTH + " tecken.");
+            throw ProblemException.badRequest(field, Text.of("password.too-short", MIN_LENGTH));
         }
         if (password.length() > MAX_LENGTH) {
-            throw ProblemException.badRequest(field, "Lösenordet får ha högst " + MAX_LENGTH + " tecken.");
+            throw ProblemException.badRequest(field, Text.of("password.too-long", MAX_LENGTH));
         }
     }
 }

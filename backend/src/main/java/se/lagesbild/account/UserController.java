@@ -50,17 +50,17 @@ public class UserController {
 
     @Serdeable
     public record NewUser(
-            @NotBlank(message = "Ange användarnamn, till exempel en e-postadress.")
-            @Size(max = 254, message = "Användarnamnet får vara högst 254 tecken.") String username,
-            @NotBlank(message = "Ange ett lösenord.") String password,
-            @NotNull(message = "Ange rollerna (roles), en lista som kan vara tom.")
-            @Size(max = 500, message = "Högst 500 roller per användare.") List<Accounts.RoleAssignment> roles) {
+            @NotBlank(message = "validation.username-needed")
+            @Size(max = 254, message = "validation.username-too-long") String username,
+            @NotBlank(message = "validation.password-needed") String password,
+            @NotNull(message = "validation.roles-needed")
+            @Size(max = 500, message = "validation.too-many-roles") List<Accounts.RoleAssignment> roles) {
     }
 
     @Serdeable
     public record NewRoles(
-            @NotNull(message = "Ange rollerna (roles), en lista som kan vara tom.")
-            @Size(max = 500, message = "Högst 500 roller per användare.") List<Accounts.RoleAssignment> roles) {
+            @NotNull(message = "validation.roles-needed")
+            @Size(max = 500, message = "validation.too-many-roles") List<Accounts.RoleAssignment> roles) {
     }
 
     @Serdeable

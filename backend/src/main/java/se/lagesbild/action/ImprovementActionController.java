@@ -58,17 +58,17 @@ public class ImprovementActionController {
 
     @Serdeable
     public record NewAction(
-            @NotBlank(message = "Ange vilket påstående åtgärden gäller (itemCode).") String itemCode,
-            @NotBlank(message = "Beskriv åtgärden.") @Size(max = 2000, message = "Beskrivningen får vara högst 2000 tecken.") String what,
-            @Nullable @Size(max = 200, message = "Ansvarig får vara högst 200 tecken.") String who,
+            @NotBlank(message = "validation.action-item-needed") String itemCode,
+            @NotBlank(message = "validation.action-what") @Size(max = 2000, message = "validation.description-too-long") String what,
+            @Nullable @Size(max = 200, message = "validation.who-too-long") String who,
             @Nullable LocalDate dueDate,
             @Nullable String status) {
     }
 
     @Serdeable
     public record ActionChange(
-            @NotBlank(message = "Beskriv åtgärden.") @Size(max = 2000, message = "Beskrivningen får vara högst 2000 tecken.") String what,
-            @Nullable @Size(max = 200, message = "Ansvarig får vara högst 200 tecken.") String who,
+            @NotBlank(message = "validation.action-what") @Size(max = 2000, message = "validation.description-too-long") String what,
+            @Nullable @Size(max = 200, message = "validation.who-too-long") String who,
             @Nullable LocalDate dueDate,
             @Nullable String status) {
     }

@@ -11,6 +11,7 @@ import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -39,8 +40,7 @@ public class ImprovementActionService {
         Round round = rounds.get(roundId, caller, Permission.MANAGE);
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
         if (instrument.findItem(itemCode).isEmpty()) {
-            throw ProblemException.notFound("Påståendet " + itemCode + " finns inte i " + instrument.title()
-                    + " (version " + instrument.version() + ").");
+            throw ProblemException.notFound(Text.of("instrument.unknown-item", itemCode, instrument.titled(), instrument.version()));
         }
         ImprovementAction action = actions.save(new ImprovementAction(null, roundId, itemCode, what.strip(), blankToNull(who), dueDate,
                 status(status), null, null));
@@ -74,16 +74,15 @@ public class ImprovementActionService {
     private ImprovementAction get(Caller caller, long actionId) {
         return actions.findById(actionId)
                 .filter(action -> AccessPolicy.permits(caller, Permission.MANAGE, rounds.get(action.roundId()).organisationId()))
-                .orElseThrow(() -> ProblemException.notFound("Åtgärden med id " + actionId + " finns inte."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("action.unknown", actionId)));
     }
 
     private static ActionStatus status(@Nullable String code) {
         if (code == null || code.isBlank()) {
             return ActionStatus.PLANNED;
         }
-        return ActionStatus.fromCode(code).orElseThrow(() -> ProblemException.badRequest("status", "Status " + code
-                + " finns inte. Välj " + Arrays.stream(ActionStatus.values()).map(ActionStatus::code)
-                .collect(Collectors.joining(", ")) + "."));
+        return ActionStatus.fromCode(code).orElseThrow(() -> ProblemException.badRequest("status", Text.of("action.unknown-status", code,
+                Arrays.stream(ActionStatus.values()).map(ActionStatus::code).collect(Collectors.joining(", ")))));
     }
 
     private static String blankToNull(@Nullable String text) {

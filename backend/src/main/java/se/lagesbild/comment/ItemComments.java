@@ -10,6 +10,7 @@ import se.lagesbild.response.ResponseService;
 import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,9 +49,7 @@ public class ItemComments {
     public List<ItemComment> of(Round round) {
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
         if (instrument.collectsManyRespondents()) {
-            throw ProblemException.conflict("Kommentarer visas per påstående bara för instrument som en person "
-                    + "besvarar för organisationen, som checklistan. " + instrument.title() + " besvaras av många, och en "
-                    + "kommentar bredvid ett påstående kunde visa vem som svarat vad. Ladda ned svaren om du behöver dem.");
+            throw ProblemException.conflict(Text.of("comment.many-respondents", instrument.titled()));
         }
         Map<String, Integer> order = new HashMap<>();
         instrument.parts().forEach(part -> part.items().forEach(item -> order.putIfAbsent(item.code(), order.size())));

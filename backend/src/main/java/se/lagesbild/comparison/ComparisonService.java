@@ -17,6 +17,7 @@ import se.lagesbild.scoring.RoleComparison;
 import se.lagesbild.scoring.RoundComparison;
 import se.lagesbild.scoring.RoundScores;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.util.List;
 import java.util.Map;
@@ -56,20 +57,17 @@ public class ComparisonService {
         Round from = rounds.get(fromRoundId, caller, Permission.VIEW);
         Round to = rounds.get(toRoundId, caller, Permission.VIEW);
         if (from.organisationId() != to.organisationId()) {
-            throw ProblemException.notFound("Omgången med id " + toRoundId + " finns inte hos samma organisation som omgången "
-                    + fromRoundId + ".");
+            throw ProblemException.notFound(Text.of("comparison.other-organisation", toRoundId, fromRoundId));
         }
         if (!from.instrumentCode().equals(to.instrumentCode())) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Omgångarna gäller olika instrument (" + from.instrumentCode()
-                    + " och " + to.instrumentCode() + ") och kan inte jämföras. Välj två omgångar av samma instrument.",
-                    List.of(new se.lagesbild.system.Problem.FieldError("to", "Omgången gäller ett annat instrument än " + from.label() + ".")));
+            throw new ProblemException(HttpStatus.BAD_REQUEST, Text.of("comparison.other-instrument", from.instrumentCode(), to.instrumentCode()),
+                    List.of(new ProblemException.Field("to", Text.of("comparison.other-instrument-than", from.label()))));
         }
         RoundScores fromScores = results.scores(from);
         RoundScores toScores = results.scores(to);
         for (Round round : List.of(from, to)) {
             if ((round == from ? fromScores : toScores).respondents() == 0) {
-                throw ProblemException.conflict("Omgång " + round.label() + " har inga inskickade svar och kan inte jämföras ännu. "
-                        + "Jämför när minst ett svar har skickats in, eller välj en annan omgång.");
+                throw ProblemException.conflict(Text.of("comparison.without-answers", round.label()));
             }
         }
         RoundComparison.Comparison comparison = RoundComparison.compare(definition(from), fromScores, definition(to), toScores);

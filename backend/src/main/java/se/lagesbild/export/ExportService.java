@@ -15,6 +15,7 @@ import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
 import se.lagesbild.scoring.RoundScores;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.util.List;
 
@@ -54,9 +55,8 @@ public class ExportService {
         InstrumentDefinition instrument = definition(round);
         ResponseService.Submitted submitted = responses.submitted(roundId);
         if (instrument.collectsManyRespondents() && submitted.responses().size() < rounds.anonymityThreshold()) {
-            throw ProblemException.conflict("Omgång " + round.label() + " har " + submitted.responses().size() + " inskickade svar. "
-                    + "Enskilda svar lämnas ut först när minst " + rounds.anonymityThreshold()
-                    + " har svarat, så att ingen kan pekas ut. Resultatet kan laddas ned i stället.");
+            throw ProblemException.conflict(Text.of("export.answers-below-threshold", round.label(), submitted.responses().size(),
+                    rounds.anonymityThreshold()));
         }
         return new Export(FileName.of(organisationName(round), round.label(), "svar"),
                 AnswersTable.of(instrument, submitted.responses(), submitted.answers()));
@@ -88,8 +88,7 @@ public class ExportService {
         InstrumentDefinition instrument = definition(round);
         RoundScores scores = results.scores(round);
         if (scores.respondents() == 0) {
-            throw ProblemException.conflict("Omgång " + round.label() + " har inga inskickade svar, så det finns inget att "
-                    + "rapportera ännu. Skapa rapporten när minst ett svar har skickats in.");
+            throw ProblemException.conflict(Text.of("export.report-without-answers", round.label()));
         }
         byte[] pdf = RoundReport.write(new RoundReport.Contents(organisationName(round), instrument, round, scores,
                 instrument.collectsManyRespondents() ? List.of() : comments.of(round), actions.ofRound(caller, round.id()),

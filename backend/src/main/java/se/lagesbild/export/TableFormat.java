@@ -1,10 +1,9 @@
 package se.lagesbild.export;
 
-import io.micronaut.http.HttpStatus;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** The file formats a table can be downloaded in, named by their file extension. */
 public enum TableFormat {
@@ -23,9 +22,8 @@ public enum TableFormat {
 
     public static TableFormat of(String extension) {
         return Arrays.stream(values()).filter(format -> format.extension.equals(extension)).findFirst()
-                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Formatet " + extension
-                        + " finns inte för den här exporten. Välj " + Arrays.stream(values())
-                        .map(format -> format.extension).collect(Collectors.joining(" eller ")) + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("export.unknown-format", extension,
+                        Text.joined("list.or", Arrays.stream(values()).map(format -> format.extension).toList()))));
     }
 
     public Download download(Export export) {

@@ -37,7 +37,7 @@ public class RoundImportController {
     @Post(value = "/organisations/{organisationId}/rounds/import", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<RoundImportService.ImportedRound> importRound(
             long organisationId,
-            @Part("file") @Nullable @NotNull(message = "Välj filen med svaren (file), en .xlsx- eller .csv-fil.") CompletedFileUpload file,
+            @Part("file") @Nullable @NotNull(message = "validation.import-file-needed") CompletedFileUpload file,
             @Part("instrumentCode") @Nullable @NotBlank(message = NewRound.INSTRUMENT_REQUIRED) String instrumentCode,
             @Part("label") @Nullable @NotBlank(message = NewRound.LABEL_REQUIRED)
             @Size(max = NewRound.LABEL_MAX_LENGTH, message = NewRound.LABEL_TOO_LONG) String label,

@@ -16,6 +16,7 @@ import se.lagesbild.response.ResponseService;
 import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -69,15 +70,14 @@ public class RoundImportService {
         organisations.require(organisationId, caller, Permission.MANAGE);
         InstrumentDefinition instrument = instrument(instrumentCode, instrumentVersion);
         if (file.content().length > MAX_FILE_BYTES) {
-            throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "Filen " + file.name() + " är "
-                    + megabytes(file.content().length) + " MB; en fil som läses in får vara högst "
-                    + megabytes(MAX_FILE_BYTES) + " MB.");
+            throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, Text.of("import.file-too-large", file.name(),
+                    megabytes(file.content().length), megabytes(MAX_FILE_BYTES)));
         }
         List<GivenResponse> given;
         try {
             given = SpreadsheetRound.read(instrument, Spreadsheet.read(file.name(), file.contentType(), file.content(), MAX_RESPONSES));
         } catch (SpreadsheetException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, e.getMessage(), e.errors());
+            throw e.toProblem();
         }
         Round round = rounds.start(organisationId, instrument, label);
         int answers = responses.storeSubmitted(round.id(), given, Instant.now().truncatedTo(ChronoUnit.MILLIS));
@@ -91,15 +91,19 @@ public class RoundImportService {
             return instruments.latest(code);
         }
         if (!WHOLE_NUMBER.matcher(version.strip()).matches()) {
-            throw ProblemException.badRequest("instrumentVersion", "Versionen ska vara ett heltal, till exempel 1, "
-                    + "eller utelämnas för den senaste versionen.");
+            throw ProblemException.badRequest("instrumentVersion", Text.of("import.version-not-a-number"));
         }
         return instruments.version(code, Integer.parseInt(version.strip()));
     }
 
-    /** Megabytes with one decimal, Swedish style: "6,2"; a whole number without decimals: "5". */
-    private static String megabytes(long bytes) {
-        String text = String.format(SWEDISH, "%.1f", bytes / (1024.0 * 1024.0));
-        return text.endsWith(",0") ? text.substring(0, text.length() - 2) : text;
+    /** Megabytes with one decimal, "6,2" in Swedish and "6.2" in English; a whole number without decimals: "5". */
+    private static Text.Either megabytes(long bytes) {
+        return new Text.Either(megabytes(bytes, SWEDISH), megabytes(bytes, Locale.ENGLISH));
+    }
+
+    private static String megabytes(long bytes, Locale language) {
+        String text = String.format(language, "%.1f", bytes / (1024.0 * 1024.0));
+        return text.endsWith("0") && text.length() > 2 && !Character.isDigit(text.charAt(text.length() - 2))
+                ? text.substring(0, text.length() - 2) : text;
     }
 }

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import se.lagesbild.system.Text;
 
 /**
  * The first sheet of an .xlsx file, or a .csv file, as rows of cell texts: what a person sees in the
@@ -76,11 +77,10 @@ public record Spreadsheet(List<Row> rows) {
             return readWorkbook(fileName, content, maxRows);
         }
         if (namedAsWorkbook(fileName, contentType)) {
-            throw SpreadsheetException.ofFile("Filen " + fileName + " är ingen Excel-fil som går att läsa. "
-                    + "Spara den som Excel-arbetsbok (.xlsx) eller CSV och försök igen.");
+            throw SpreadsheetException.ofFile(Text.of("import.not-a-workbook", fileName));
         }
         if (indexOf(content, (byte) 0) >= 0) {
-            throw SpreadsheetException.ofFile("Filen " + fileName + " är varken en Excel-fil (.xlsx) eller en CSV-fil.");
+            throw SpreadsheetException.ofFile(Text.of("import.neither-workbook-nor-csv", fileName));
         }
         return readCsv(decode(content), maxRows);
     }
@@ -119,10 +119,9 @@ public record Spreadsheet(List<Row> rows) {
         } catch (SpreadsheetException e) {
             throw e;
         } catch (EncryptedDocumentException e) {
-            throw SpreadsheetException.ofFile("Filen " + fileName + " är lösenordsskyddad. Spara den utan lösenord och försök igen.");
+            throw SpreadsheetException.ofFile(Text.of("import.password-protected", fileName));
         } catch (IOException | RuntimeException e) {
-            throw SpreadsheetException.ofFile("Filen " + fileName + " kunde inte läsas som Excel-fil. "
-                    + "Spara den som Excel-arbetsbok (.xlsx) eller CSV och försök igen.");
+            throw SpreadsheetException.ofFile(Text.of("import.unreadable-workbook", fileName));
         }
     }
 
@@ -149,8 +148,7 @@ public record Spreadsheet(List<Row> rows) {
                 rows.add(new Row(Math.toIntExact(record.getRecordNumber()), record.toList()));
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw SpreadsheetException.ofFile("Filen kunde inte läsas som CSV från rad " + (rows.lastNumber + 1)
-                    + ": kontrollera att citattecknen där är parvisa.");
+            throw SpreadsheetException.ofFile(Text.of("import.unreadable-csv", rows.lastNumber + 1));
         }
         return new Spreadsheet(rows.filled);
     }
@@ -209,8 +207,7 @@ public record Spreadsheet(List<Row> rows) {
                 return;
             }
             if (filled.size() > maxRows) {
-                throw SpreadsheetException.ofFile("Filen har fler än " + maxRows + " ifyllda rader under rubrikraden. "
-                        + "En omgång som läses in kan ha högst " + maxRows + " svar.");
+                throw SpreadsheetException.ofFile(Text.of("import.too-many-rows", maxRows));
             }
             filled.add(row);
         }

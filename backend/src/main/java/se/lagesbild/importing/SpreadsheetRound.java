@@ -4,7 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.response.Answer;
 import se.lagesbild.response.GivenResponse;
-import se.lagesbild.system.Problem;
+import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ public final class SpreadsheetRound {
     }
 
     private final InstrumentDefinition instrument;
-    private final List<Problem.FieldError> errors = new ArrayList<>();
+    private final List<ProblemException.Field> errors = new ArrayList<>();
 
     private SpreadsheetRound(InstrumentDefinition instrument) {
         this.instrument = instrument;
@@ -67,15 +68,13 @@ public final class SpreadsheetRound {
 
     private List<GivenResponse> responses(Spreadsheet sheet) {
         if (sheet.rows().isEmpty()) {
-            throw SpreadsheetException.ofFile("Filen är tom. Första raden ska ha en kolumn per påstående med dess kod som "
-                    + "rubrik (" + itemCodes() + "), och varje rad därefter en persons svar.");
+            throw SpreadsheetException.ofFile(Text.of("import.empty", itemCodes()));
         }
         Spreadsheet.Row header = sheet.rows().get(0);
         List<Spreadsheet.Row> rows = sheet.rows().subList(1, sheet.rows().size());
         List<Column> columns = columns(header, rows);
         if (rows.isEmpty()) {
-            errors.add(new Problem.FieldError("file", "Filen har inga svar: under rubrikraden (rad " + header.number()
-                    + ") finns ingen ifylld rad. Varje rad efter rubrikraden är en persons svar."));
+            errors.add(new ProblemException.Field("file", Text.of("import.no-responses", header.number())));
         }
         List<GivenResponse> responses = rows.stream().map(row -> response(row, columns)).toList();
         if (!errors.isEmpty()) {
@@ -84,11 +83,12 @@ public final class SpreadsheetRound {
         return responses;
     }
 
-    private String summary() {
+    private Text summary() {
         int count = errors.size();
-        return "Filen har " + count + " fel; inget har lästs in."
-                + (count == 1 ? " " + errors.get(0).message() : "")
-                + (count > LISTED_ERRORS ? " De första " + LISTED_ERRORS + " visas." : "");
+        if (count == 1) {
+            return Text.of("import.one-error", errors.get(0).message());
+        }
+        return count > LISTED_ERRORS ? Text.of("import.errors-first-listed", count, LISTED_ERRORS) : Text.of("import.errors", count);
     }
 
     private List<Column> columns(Spreadsheet.Row header, List<Spreadsheet.Row> rows) {
@@ -107,16 +107,14 @@ public final class SpreadsheetRound {
             }
             Column first = seen.putIfAbsent(column.get().kind() + " " + column.get().itemCode(), column.get());
             if (first != null) {
-                columnError(column.get(), "samma rubrik finns redan i kolumn " + Spreadsheet.columnName(first.index())
-                        + ". Varje rubrik får finnas en gång.");
+                columnError(column.get(), Text.of("import.duplicate-header", Spreadsheet.columnName(first.index())));
             } else {
                 columns.add(column.get());
             }
         }
         reportUnheadedColumnsWithValues(header, rows);
         if (columns.stream().noneMatch(column -> column.kind() == Kind.ITEM) && !unknownColumns) {
-            errors.add(new Problem.FieldError("file", "Rubrikraden (rad " + header.number() + ") har ingen kolumn med ett "
-                    + "påstående. Rubrikerna ska vara påståendenas koder: " + itemCodes() + "."));
+            errors.add(new ProblemException.Field("file", Text.of("import.no-item-column", header.number(), itemCodes())));
         }
         checkRoleColumn(columns);
         checkCommentColumns(columns);
@@ -134,11 +132,9 @@ public final class SpreadsheetRound {
         if (comment.matches() && instrument.findItem(comment.group(1)).isPresent()) {
             return Optional.of(new Column(index, text, Kind.COMMENT, comment.group(1)));
         }
-        columnError(new Column(index, text, Kind.ITEM, null), "det finns inget påstående "
-                + (comment.matches() ? comment.group(1) : text) + " i " + instrument.title() + " (version "
-                + instrument.version() + "). Rubrikerna kan vara påståendenas koder (" + itemCodes() + ")"
-                + (instrument.asksForRespondentRole() ? ", " + ROLE_HEADER : "") + " och kommentarer som ”"
-                + firstItemCode() + " kommentar”.");
+        columnError(new Column(index, text, Kind.ITEM, null), Text.of("import.unknown-header",
+                comment.matches() ? comment.group(1) : text, instrument.titled(), instrument.version(),
+                itemCodes() + (instrument.asksForRespondentRole() ? ", " + ROLE_HEADER : ""), firstItemCode()));
         return Optional.empty();
     }
 
@@ -151,20 +147,18 @@ public final class SpreadsheetRound {
             int column = index;
             String name = Spreadsheet.columnName(column);
             rows.stream().filter(row -> !row.cell(column).isEmpty()).findFirst().ifPresent(row ->
-                    errors.add(new Problem.FieldError("kolumn " + name, "Kolumn " + name + " saknar rubrik men har värden, "
-                            + "till exempel på rad " + row.number() + ". Ge den ett påstående som rubrik eller töm den.")));
+                    errors.add(new ProblemException.Field("kolumn " + name, Text.of("import.unheaded-column", name, row.number()))));
         }
     }
 
     private void checkRoleColumn(List<Column> columns) {
         Optional<Column> role = columns.stream().filter(column -> column.kind() == Kind.ROLE).findFirst();
         if (instrument.asksForRespondentRole() && role.isEmpty()) {
-            errors.add(new Problem.FieldError(ROLE_HEADER, "Kolumnen " + ROLE_HEADER + " saknas. " + instrument.title()
-                    + " frågar efter roll: lägg till kolumnen med en roll på varje rad, någon av "
-                    + instrument.describeRespondentRoles() + "."));
+            errors.add(new ProblemException.Field(ROLE_HEADER, Text.of("import.role-column-missing", ROLE_HEADER, instrument.titled(),
+                    instrument.describeRespondentRoles())));
         }
         if (!instrument.asksForRespondentRole() && role.isPresent()) {
-            columnError(role.get(), instrument.title() + " frågar inte efter roll; ta bort kolumnen.");
+            columnError(role.get(), Text.of("import.role-column-unwanted", instrument.titled()));
             columns.remove(role.get());
         }
     }
@@ -173,8 +167,7 @@ public final class SpreadsheetRound {
         List<Column> orphans = columns.stream().filter(column -> column.kind() == Kind.COMMENT
                 && itemColumn(columns, column.itemCode()).isEmpty()).toList();
         for (Column orphan : orphans) {
-            columnError(orphan, "det finns ingen kolumn " + orphan.itemCode() + " med svar att kommentera. "
-                    + "Lägg till kolumnen eller ta bort kommentarerna.");
+            columnError(orphan, Text.of("import.comment-without-item-column", orphan.itemCode()));
         }
         columns.removeAll(orphans);
     }
@@ -196,8 +189,9 @@ public final class SpreadsheetRound {
     private @Nullable String role(Spreadsheet.Row row, Column column, String text) {
         String role = text.isEmpty() ? null : text;
         if (!instrument.acceptsRespondentRole(role)) {
-            cellError(row, column, (role == null ? "rollen saknas." : "rollen ”" + role + "” finns inte i " + instrument.title() + ".")
-                    + " Tillåtna roller: " + instrument.describeRespondentRoles() + ".");
+            cellError(row, column, role == null
+                    ? Text.of("import.role-missing", instrument.describeRespondentRoles())
+                    : Text.of("import.unknown-role", role, instrument.titled(), instrument.describeRespondentRoles()));
         }
         return role;
     }
@@ -212,8 +206,9 @@ public final class SpreadsheetRound {
         boolean readable = dontKnow || number.matches();
         Integer value = readable && !dontKnow ? Integer.valueOf(number.group(1)) : null;
         if (!readable || instrument.check(column.itemCode(), value) != InstrumentDefinition.AnswerCheck.ACCEPTED) {
-            cellError(row, column, "värdet " + (NUMBER.matcher(text).matches() ? text : "”" + text + "”")
-                    + " finns inte på skalan. Tillåtna värden: " + instrument.describeAcceptedValues(instrument.dontKnowLabel()) + ".");
+            Text allowed = instrument.describeAcceptedValues(instrument.dontKnow());
+            cellError(row, column, NUMBER.matcher(text).matches()
+                    ? Text.of("import.number-off-scale", text, allowed) : Text.of("import.text-off-scale", text, allowed));
             return Optional.empty();
         }
         return Optional.of(new GivenResponse.GivenAnswer(column.itemCode(), value, comment));
@@ -224,11 +219,10 @@ public final class SpreadsheetRound {
             return;
         }
         if (row.cell(item.index()).isEmpty()) {
-            cellError(row, column, "kommentaren hör till " + item.itemCode() + ", som inte är besvarat på raden. Fyll i "
-                    + "ett värde i kolumn " + Spreadsheet.columnName(item.index()) + " eller ta bort kommentaren.");
+            cellError(row, column, Text.of("import.comment-without-answer", item.itemCode(), Spreadsheet.columnName(item.index())));
         }
         if (text.length() > Answer.MAX_COMMENT_LENGTH) {
-            cellError(row, column, "kommentaren är " + text.length() + " tecken; den får vara högst " + Answer.MAX_COMMENT_LENGTH + " tecken.");
+            cellError(row, column, Text.of("import.comment-too-long", text.length(), Answer.MAX_COMMENT_LENGTH));
         }
     }
 
@@ -241,13 +235,13 @@ public final class SpreadsheetRound {
         return columns.stream().filter(column -> column.kind() == Kind.ITEM && column.itemCode().equals(itemCode)).findFirst();
     }
 
-    private void columnError(Column column, String message) {
-        errors.add(new Problem.FieldError(column.header(), "Kolumn " + column.describe() + ": " + message));
+    private void columnError(Column column, Text message) {
+        errors.add(new ProblemException.Field(column.header(), Text.of("import.in-column", column.describe(), message)));
     }
 
-    private void cellError(Spreadsheet.Row row, Column column, String message) {
-        errors.add(new Problem.FieldError("rad " + row.number() + ", kolumn " + Spreadsheet.columnName(column.index()),
-                "Rad " + row.number() + ", kolumn " + column.describe() + ": " + message));
+    private void cellError(Spreadsheet.Row row, Column column, Text message) {
+        errors.add(new ProblemException.Field("rad " + row.number() + ", kolumn " + Spreadsheet.columnName(column.index()),
+                Text.of("import.in-cell", row.number(), column.describe(), message)));
     }
 
     private String itemCodes() {

@@ -7,8 +7,8 @@ import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micronaut.http.HttpStatus;
-import se.lagesbild.system.Problem;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,9 +95,8 @@ public class InstrumentCatalog {
     public InstrumentDefinition latest(String code) {
         return repository.findLatestVersions().stream().filter(latest -> latest.code().equals(code)).findFirst()
                 .map(latest -> version(code, latest.version()))
-                .orElseThrow(() -> ProblemException.notFound("Instrumentet " + code + " finns inte. Kända instrument: "
-                        + String.join(", ", repository.findLatestVersions().stream()
-                        .map(StoredInstrumentVersionRepository.LatestVersion::code).sorted().toList()) + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("instrument.unknown", code, String.join(", ",
+                        repository.findLatestVersions().stream().map(StoredInstrumentVersionRepository.LatestVersion::code).sorted().toList()))));
     }
 
     /**
@@ -114,8 +113,7 @@ public class InstrumentCatalog {
         return repository.findByCodeAndVersion(code, version).map(this::read).map(definition -> {
             remember(definition);
             return definition;
-        }).orElseThrow(() -> ProblemException.notFound(
-                "Instrumentet " + code + " har ingen version " + version + ". Senaste versionen är " + latest(code).version() + "."));
+        }).orElseThrow(() -> ProblemException.notFound(Text.of("instrument.unknown-version", code, version, latest(code).version())));
     }
 
     /**
@@ -128,15 +126,13 @@ public class InstrumentCatalog {
         try {
             definition = InstrumentFileParser.parse(source, text);
         } catch (InstrumentDefinitionException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Filen kunde inte läsas in som instrument: " + e.getMessage(),
-                    List.of(new Problem.FieldError(e.field() == null ? "file" : e.field(), e.getMessage())));
+            throw new ProblemException(HttpStatus.BAD_REQUEST, Text.of("instrument.unreadable-file", e.getMessage()),
+                    List.of(new ProblemException.Field(e.field() == null ? "file" : e.field(), Text.of("as-is", e.getMessage()))));
         }
         Outcome outcome = store(definition, source);
         if (outcome == Outcome.CONFLICT) {
             int next = Math.max(definition.version(), latest(definition.code()).version()) + 1;
-            throw ProblemException.conflict(definition.title() + " version " + definition.version()
-                    + " finns redan med ett annat innehåll. En inläst version ändras aldrig (bara engelska texter kan "
-                    + "läggas till): ladda upp ändringen som version " + next + ".");
+            throw ProblemException.conflict(Text.of("instrument.version-taken", definition.titled(), definition.version(), next));
         }
         remember(definition);
         return new Publication(definition, outcome == Outcome.CREATED);

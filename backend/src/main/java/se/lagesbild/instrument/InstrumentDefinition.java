@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import se.lagesbild.system.Text;
 
 /**
  * One version of an instrument, as read from its definition file: what is asked (parts and items) and how
@@ -120,17 +121,27 @@ public record InstrumentDefinition(
     }
 
     /** The accepted values as a person reads them, e.g. "1, 2, 3, 4 eller null (Vet inte)". */
-    public String describeAcceptedValues() {
-        return describeAcceptedValues("null (" + dontKnowLabel + ")");
+    public Text describeAcceptedValues() {
+        return describeAcceptedValues(Text.of("instrument.null-dont-know", new Text.Either(dontKnowLabel, dontKnowLabelEn)));
+    }
+
+    /** The "don't know" option's label in both languages, for a message that names it as it is chosen. */
+    public Text.Either dontKnow() {
+        return new Text.Either(dontKnowLabel, dontKnowLabelEn);
+    }
+
+    /** The title in both languages, for a message that names the instrument. */
+    public Text.Either titled() {
+        return new Text.Either(title, titleEn);
     }
 
     /**
      * The accepted values with "Vet inte" written as the given text, e.g. "1, 2, 3, 4 eller Vet inte" where
      * it is chosen by its label (in a spreadsheet) rather than sent as null.
      */
-    public String describeAcceptedValues(String dontKnowAs) {
+    public Text describeAcceptedValues(Object dontKnowAs) {
         String values = scale.stream().map(step -> Integer.toString(step.value())).collect(Collectors.joining(", "));
-        return dontKnowLabel == null ? values : values + " eller " + dontKnowAs;
+        return dontKnowLabel == null ? Text.of("as-is", values) : Text.of("list.or", values, dontKnowAs);
     }
 
     /** Whether a respondent names a role: required where the instrument defines roles, else absent. */
@@ -143,8 +154,9 @@ public record InstrumentDefinition(
     }
 
     /** The roles as a person reads them, e.g. "ledning (Ledning), medarbetare (Medarbetare)". */
-    public String describeRespondentRoles() {
-        return respondentRoles.stream().map(role -> role.code() + " (" + role.label() + ")").collect(Collectors.joining(", "));
+    public Object describeRespondentRoles() {
+        return Text.joined("list.comma", respondentRoles.stream()
+                .map(role -> Text.of("instrument.role", role.code(), new Text.Either(role.label(), role.labelEn()))).toList());
     }
 
     public boolean collectsManyRespondents() {

@@ -59,13 +59,13 @@ public class InvitationController {
 
     @Get("/invitations/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public Invitations.Preview preview(@Size(max = 100) String token) {
+    public Invitations.Preview preview(@Size(max = 100, message = "validation.link-too-long") String token) {
         return invitations.preview(token);
     }
 
     @Post("/invitations/{token}/accept")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public HttpResponse<AcceptedInvitation> accept(@Size(max = 100) String token, @Valid @Body Acceptance request, HttpRequest<?> http) {
+    public HttpResponse<AcceptedInvitation> accept(@Size(max = 100, message = "validation.link-too-long") String token, @Valid @Body Acceptance request, HttpRequest<?> http) {
         Invitations.Accepted accepted = invitations.accept(token, request.password(), ClientAddress.of(http));
         return cookie.signedIn(new AcceptedInvitation(accepted.signedIn().token(), accounts.view(accepted.signedIn().caller()),
                 accepted.roundId(), accepted.responseId()), accepted.signedIn().token(), http);
@@ -73,8 +73,8 @@ public class InvitationController {
 
     @Serdeable
     public record NewInvitation(
-            @NotBlank(message = "Ange e-postadressen till den du bjuder in.")
-            @Size(max = 254, message = "E-postadressen får vara högst 254 tecken.") String email) {
+            @NotBlank(message = "validation.invitee-email-needed")
+            @Size(max = 254, message = "validation.email-too-long") String email) {
     }
 
     @Serdeable
@@ -90,7 +90,7 @@ public class InvitationController {
     }
 
     @Serdeable
-    public record Acceptance(@NotBlank(message = "Ange ett lösenord.") String password) {
+    public record Acceptance(@NotBlank(message = "validation.password-needed") String password) {
     }
 
     @Serdeable

@@ -21,6 +21,7 @@ import se.lagesbild.response.ResponseService;
 import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -68,11 +69,11 @@ public class Invitations {
     public Created invite(Caller lead, long roundId, String email) {
         Round round = rounds.get(roundId, lead, Permission.MANAGE);
         if (!round.acceptsAnswers()) {
-            throw ProblemException.conflict("Omgången " + round.label() + " är stängd; ingen kan bjudas in till den.");
+            throw ProblemException.conflict(Text.of("invitation.round-closed", round.label()));
         }
         String address = email.strip();
         if (!EMAIL.matcher(address).matches()) {
-            throw ProblemException.badRequest("email", "Ange en e-postadress, till exempel anna.andersson@lund.se.");
+            throw ProblemException.badRequest("email", Text.of("invitation.email-needed"));
         }
         String token = SecretToken.generate();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -117,7 +118,7 @@ public class Invitations {
         Invitation invitation = usable(invitations.findByTokenHashForUpdate(SecretToken.hash(token)));
         Round round = rounds.get(invitation.roundId());
         if (!round.acceptsAnswers()) {
-            throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
+            throw ProblemException.conflict(Text.of("round.closed", round.label()));
         }
         Accounts.SignedIn signedIn = accounts.signInInvited(invitation.email(), password, clientAddress,
                 round.organisationId(), Role.RESPONDENT);
@@ -134,12 +135,11 @@ public class Invitations {
     }
 
     private static Invitation usable(java.util.Optional<Invitation> found) {
-        Invitation invitation = found.orElseThrow(() -> ProblemException.notFound(
-                "Inbjudan finns inte. Kontrollera att hela länken kom med, eller be om en ny inbjudan."));
+        Invitation invitation = found.orElseThrow(() -> ProblemException.notFound(Text.of("invitation.unknown")));
         if (!invitation.usable(Instant.now())) {
             throw new ProblemException(HttpStatus.GONE, invitation.acceptedAt() != null
-                    ? "Inbjudan är redan använd. Logga in med ditt användarnamn och lösenord."
-                    : "Inbjudan har gått ut. Be projektledaren om en ny.");
+                    ? Text.of("invitation.used")
+                    : Text.of("invitation.expired"));
         }
         return invitation;
     }

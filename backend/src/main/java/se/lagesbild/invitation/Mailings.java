@@ -16,6 +16,7 @@ import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
 import se.lagesbild.system.Mailer;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -104,11 +105,10 @@ public class Mailings {
     public Progress start(Caller lead, long roundId, Kind kind, String publicAddress, String language) {
         Round round = rounds.get(roundId, lead, Permission.MANAGE);
         if (!mailer.enabled()) {
-            throw ProblemException.conflict("E-post är inte inställd på den här servern (LAGESBILD_MAIL_HOST). "
-                    + "Ladda ned länkarna som CSV och skicka dem med er vanliga e-post i stället.");
+            throw ProblemException.conflict(Text.of("mailing.no-mail"));
         }
         if (!round.acceptsAnswers()) {
-            throw ProblemException.conflict("Omgången " + round.label() + " är stängd; inga inbjudningar eller påminnelser skickas.");
+            throw ProblemException.conflict(Text.of("mailing.round-closed", round.label()));
         }
         MailTexts roundTexts = texts.findByIdForUpdate(roundId).orElseGet(() -> texts.save(defaults(round, language)));
         List<RespondentLink> personal = links.findByRoundIdAndKindOrderById(roundId, RespondentLink.Kind.PERSONAL).stream()
@@ -143,7 +143,7 @@ public class Mailings {
         rounds.get(roundId, lead, Permission.MANAGE);
         Progress progress = jobs.get(jobId);
         if (progress == null || progress.roundId() != roundId) {
-            throw ProblemException.notFound("Utskicket finns inte (längre). Starta det igen; ingen får något två gånger.");
+            throw ProblemException.notFound(Text.of("mailing.unknown"));
         }
         return progress;
     }

@@ -131,8 +131,8 @@ public class RespondentLinkController {
     }
 
     @Serdeable
-    public record NewLinks(@NotNull(message = "Skicka adresserna som en lista (emails).")
-                           @Size(max = 5000, message = "Högst 5000 rader åt gången.") List<String> emails) {
+    public record NewLinks(@NotNull(message = "validation.emails-needed")
+                           @Size(max = 5000, message = "validation.too-many-lines") List<String> emails) {
         List<String> lines() {
             return emails.stream().flatMap(entry -> entry == null ? java.util.stream.Stream.empty() : entry.lines()).toList();
         }
@@ -164,14 +164,14 @@ public class RespondentLinkController {
 
     @Serdeable
     public record EditedTexts(
-            @NotBlank(message = "Skriv en ämnesrad för inbjudan.") @Size(max = 200, message = "Ämnesraden får vara högst 200 tecken.") String invitationSubject,
-            @NotBlank(message = "Skriv inbjudans text.") @Size(max = 10000, message = "Texten får vara högst 10 000 tecken.") String invitationBody,
-            @NotBlank(message = "Skriv en ämnesrad för påminnelsen.") @Size(max = 200, message = "Ämnesraden får vara högst 200 tecken.") String reminderSubject,
-            @NotBlank(message = "Skriv påminnelsens text.") @Size(max = 10000, message = "Texten får vara högst 10 000 tecken.") String reminderBody) {
+            @NotBlank(message = "validation.invitation-subject-needed") @Size(max = 200, message = "validation.subject-too-long") String invitationSubject,
+            @NotBlank(message = "validation.invitation-body-needed") @Size(max = 10000, message = "validation.text-too-long") String invitationBody,
+            @NotBlank(message = "validation.reminder-subject-needed") @Size(max = 200, message = "validation.subject-too-long") String reminderSubject,
+            @NotBlank(message = "validation.reminder-body-needed") @Size(max = 10000, message = "validation.text-too-long") String reminderBody) {
     }
 
     @Serdeable
-    public record NewMailing(@NotNull(message = "Ange vad som ska skickas: INVITATION eller REMINDER.") Mailings.Kind kind,
+    public record NewMailing(@NotNull(message = "validation.mailing-kind-needed") Mailings.Kind kind,
                              @Nullable @Pattern(regexp = "sv|en", message = LANGUAGE) String language) {
     }
 }

@@ -19,6 +19,7 @@ import se.lagesbild.round.RoundService;
 import se.lagesbild.system.DerivedTokens;
 import se.lagesbild.system.ProblemException;
 import se.lagesbild.system.SecretToken;
+import se.lagesbild.system.Text;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +107,7 @@ public class RespondentLinks {
                     continue;
                 }
                 if (seen.size() > MAX_ADDRESSES) {
-                    throw ProblemException.badRequest("emails", "Högst " + MAX_ADDRESSES + " adresser åt gången.");
+                    throw ProblemException.badRequest("emails", Text.of("links.too-many-addresses", MAX_ADDRESSES));
                 }
                 String token = personalToken(roundId, address);
                 String hash = linkHash(token);
@@ -197,7 +198,7 @@ public class RespondentLinks {
     private Round openRound(Caller lead, long roundId) {
         Round round = rounds.get(roundId, lead, Permission.MANAGE);
         if (!round.acceptsAnswers()) {
-            throw ProblemException.conflict("Omgången " + round.label() + " är stängd; ingen kan bjudas in till den.");
+            throw ProblemException.conflict(Text.of("invitation.round-closed", round.label()));
         }
         return round;
     }

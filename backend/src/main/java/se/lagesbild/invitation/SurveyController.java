@@ -53,19 +53,19 @@ public class SurveyController {
 
     /** What the link opens: the round, its instrument and how far this link's response has come. */
     @Get
-    public SurveyService.SurveyView view(@Size(max = 100) String token) {
+    public SurveyService.SurveyView view(@Size(max = 100, message = "validation.link-too-long") String token) {
         return surveys.view(token);
     }
 
     /** The instrument version the round is answered on. */
     @Get("/instrument")
-    public InstrumentDefinition instrument(@Size(max = 100) String token) {
+    public InstrumentDefinition instrument(@Size(max = 100, message = "validation.link-too-long") String token) {
         return surveys.instrument(token);
     }
 
     /** With the round's open link: this device's own anonymous token (201 new, 200 the one it had). */
     @Post("/join")
-    public HttpResponse<JoinResult> join(@Size(max = 100) String token, HttpRequest<?> request) {
+    public HttpResponse<JoinResult> join(@Size(max = 100, message = "validation.link-too-long") String token, HttpRequest<?> request) {
         long roundId = surveys.view(token).roundId();
         String earlier = request.getCookies().findCookie(COOKIE_PREFIX + roundId).map(Cookie::getValue).orElse(null);
         SurveyService.Joined joined = surveys.join(token, earlier);
@@ -77,27 +77,27 @@ public class SurveyController {
 
     /** Starts this link's response (201), or answers the one it has (200): one response per link, ever. */
     @Post("/response")
-    public HttpResponse<ResponseView> start(@Size(max = 100) String token, @Valid @Body @Nullable NewResponse request) {
+    public HttpResponse<ResponseView> start(@Size(max = 100, message = "validation.link-too-long") String token, @Valid @Body @Nullable NewResponse request) {
         ResponseService.Started started = surveys.start(token, request == null ? null : request.respondentRole());
         ResponseView view = ResponseView.of(started.response(), responses.answers(started.response().id()));
         return started.created() ? HttpResponse.created(view) : HttpResponse.ok(view);
     }
 
     @Get("/response")
-    public ResponseView response(@Size(max = 100) String token) {
+    public ResponseView response(@Size(max = 100, message = "validation.link-too-long") String token) {
         var response = surveys.response(token);
         return ResponseView.of(response, responses.answers(response.id()));
     }
 
     @Put("/answers/{itemCode}")
-    public AnswerView answer(@Size(max = 100) String token, String itemCode, @Valid @Body AnswerRequest request,
-                             @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "Idempotency-Key får vara högst 64 tecken.") String idempotencyKey) {
+    public AnswerView answer(@Size(max = 100, message = "validation.link-too-long") String token, String itemCode, @Valid @Body AnswerRequest request,
+                             @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "validation.idempotency-key-too-long") String idempotencyKey) {
         ResponseService.SavedAnswer saved = surveys.answer(token, itemCode, request, idempotencyKey);
         return AnswerView.of(saved.answer(), saved.applied());
     }
 
     @Post("/submit")
-    public ResponseView submit(@Size(max = 100) String token) {
+    public ResponseView submit(@Size(max = 100, message = "validation.link-too-long") String token) {
         var response = surveys.submit(token);
         return ResponseView.of(response, responses.answers(response.id()));
     }

@@ -15,6 +15,7 @@ import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
 import se.lagesbild.system.ProblemException;
 import se.lagesbild.system.SecretToken;
+import se.lagesbild.system.Text;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -82,7 +83,7 @@ public class SurveyService {
     public Joined join(String openToken, @Nullable String earlierToken) {
         Entry entry = entry(openToken);
         if (entry.personal()) {
-            throw ProblemException.badRequest("token", "Det här är en personlig länk; den behöver inte öppnas med gå med.");
+            throw ProblemException.badRequest("token", Text.of("survey.personal-link-join"));
         }
         if (earlierToken != null && !earlierToken.isBlank()) {
             Optional<RespondentLink> earlier = links.findByTokenHash(RespondentLinks.linkHash(earlierToken.strip()));
@@ -104,8 +105,7 @@ public class SurveyService {
 
     public Response response(String token) {
         personal(token);
-        return responses.ofToken(token).orElseThrow(() -> ProblemException.notFound(
-                "Inget svar är påbörjat med den här länken än. Börja med att öppna länken."));
+        return responses.ofToken(token).orElseThrow(() -> ProblemException.notFound(Text.of("survey.not-started")));
     }
 
     public ResponseService.SavedAnswer answer(String token, String itemCode, AnswerRequest answer, @Nullable String idempotencyKey) {
@@ -125,8 +125,7 @@ public class SurveyService {
     private Entry personal(String token) {
         Entry entry = entry(token);
         if (!entry.personal()) {
-            throw ProblemException.badRequest("token", "Den öppna länken delas av alla; gå med först (POST /api/s/{token}/join) "
-                    + "så får du en egen.");
+            throw ProblemException.badRequest("token", Text.of("survey.open-link-shared"));
         }
         return entry;
     }
@@ -142,8 +141,7 @@ public class SurveyService {
         }
         return openLinks.findByTokenHash(RespondentLinks.openHash(clean))
                 .map(open -> new Entry(rounds.get(open.roundId()), false))
-                .orElseThrow(() -> ProblemException.notFound("Länken finns inte. Kontrollera att hela länken kom med "
-                        + "(den är lång), eller be den som skickade den om en ny."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("survey.unknown-link")));
     }
 
     private InstrumentDefinition instrument(Round round) {
@@ -152,7 +150,7 @@ public class SurveyService {
 
     private static void requireOpen(Round round) {
         if (!round.acceptsAnswers()) {
-            throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
+            throw ProblemException.conflict(Text.of("round.closed", round.label()));
         }
     }
 }

@@ -39,12 +39,12 @@ public class AuditController {
      */
     @Get
     public List<AuditEvent> list(long organisationId, Caller caller,
-                                 @QueryValue(defaultValue = "200") @Min(value = 1, message = "limit måste vara minst 1.")
-                                 @Max(value = 1000, message = "limit får vara högst 1000.") int limit,
-                                 @QueryValue(defaultValue = "0") @Min(value = 0, message = "page måste vara minst 0.")
-                                 @Max(value = 100000, message = "page får vara högst 100000.") int page,
+                                 @QueryValue(defaultValue = "200") @Min(value = 1, message = "validation.limit-min")
+                                 @Max(value = 1000, message = "validation.limit-max") int limit,
+                                 @QueryValue(defaultValue = "0") @Min(value = 0, message = "validation.page-min")
+                                 @Max(value = 100000, message = "validation.page-max") int page,
                                  @Nullable @QueryValue @Pattern(regexp = "round|response|links|open-link|invitation|action|user|organisation",
-                                         message = "kind är en av round, response, links, open-link, invitation, action, user och organisation.")
+                                         message = "validation.audit-kind")
                                  String kind) {
         organisations.require(organisationId, caller, Permission.MANAGE);
         return audit.ofOrganisation(organisationId, kind, page, limit);

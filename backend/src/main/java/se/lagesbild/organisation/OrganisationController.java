@@ -52,7 +52,7 @@ public class OrganisationController {
 
     @Serdeable
     public record NewOrganisation(
-            @NotBlank(message = "Ange organisationens namn.")
-            @Size(max = 200, message = "Namnet får vara högst 200 tecken.") String name) {
+            @NotBlank(message = "validation.organisation-name-needed")
+            @Size(max = 200, message = "validation.name-too-long") String name) {
     }
 }

@@ -7,6 +7,7 @@ import se.lagesbild.access.AuditTrail;
 import se.lagesbild.access.Caller;
 import se.lagesbild.access.Permission;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -82,6 +83,6 @@ public class Organisations {
     }
 
     public static ProblemException notFound(long id) {
-        return ProblemException.notFound("Organisationen med id " + id + " finns inte.");
+        return ProblemException.notFound(Text.of("organisation.unknown", id));
     }
 }

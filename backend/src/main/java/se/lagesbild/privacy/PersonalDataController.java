@@ -29,17 +29,17 @@ public class PersonalDataController {
 
     /** Everything held about the person with this e-mail address (their export). */
     @Get
-    public PersonalData.Held export(@QueryValue @NotBlank(message = "Ange personens e-postadress (email).")
-                                    @Size(max = 254, message = "Adressen får vara högst 254 tecken.")
-                                    @Email(message = "Ange en e-postadress, till exempel anna.andersson@lund.se.") String email) {
+    public PersonalData.Held export(@QueryValue @NotBlank(message = "validation.person-email-needed")
+                                    @Size(max = 254, message = "validation.address-too-long")
+                                    @Email(message = "invitation.email-needed") String email) {
         return personalData.of(email);
     }
 
     /** Erases what is held about the person: account (kept under an erased name), invitations, link addresses, their name in the audit trail. */
     @Delete
-    public PersonalData.Erased erase(@QueryValue @NotBlank(message = "Ange personens e-postadress (email).")
-                                     @Size(max = 254, message = "Adressen får vara högst 254 tecken.")
-                                     @Email(message = "Ange en e-postadress, till exempel anna.andersson@lund.se.") String email,
+    public PersonalData.Erased erase(@QueryValue @NotBlank(message = "validation.person-email-needed")
+                                     @Size(max = 254, message = "validation.address-too-long")
+                                     @Email(message = "invitation.email-needed") String email,
                                      Caller caller) {
         return personalData.erase(caller, email);
     }

@@ -13,6 +13,6 @@ import java.time.Instant;
 @Serdeable
 public record AnswerRequest(
         @Nullable Integer value,
-        @Nullable @Size(max = Answer.MAX_COMMENT_LENGTH, message = "Kommentaren får vara högst 4000 tecken.") String comment,
+        @Nullable @Size(max = Answer.MAX_COMMENT_LENGTH, message = "validation.comment-too-long") String comment,
         @Nullable Instant answeredAt) {
 }

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.Size;
 
 /** Starting a response: the respondent's role where the instrument asks for one. */
 @Serdeable
-public record NewResponse(@Nullable @Size(max = 30, message = "Rollen får vara högst 30 tecken.") String respondentRole) {
+public record NewResponse(@Nullable @Size(max = 30, message = "validation.role-too-long") String respondentRole) {
 }

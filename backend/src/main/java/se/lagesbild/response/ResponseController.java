@@ -57,7 +57,7 @@ public class ResponseController {
 
     @Put("/responses/{responseId}/answers/{itemCode}")
     public AnswerView saveAnswer(long responseId, String itemCode, @Valid @Body AnswerRequest request, Caller caller,
-                                 @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "Idempotency-Key får vara högst 64 tecken.") String idempotencyKey) {
+                                 @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "validation.idempotency-key-too-long") String idempotencyKey) {
         ResponseService.SavedAnswer saved = responses.saveAnswer(caller, responseId, itemCode, request.value(), request.comment(),
                 request.answeredAt(), idempotencyKey);
         metrics.counter(ANSWERS_SAVED, "applied", String.valueOf(saved.applied())).increment();

@@ -13,6 +13,7 @@ import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -81,7 +82,7 @@ public class ResponseService {
 
     private InstrumentDefinition openInstrument(Round round) {
         if (!round.acceptsAnswers()) {
-            throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
+            throw ProblemException.conflict(Text.of("round.closed", round.label()));
         }
         return instruments.version(round.instrumentCode(), round.instrumentVersion());
     }
@@ -90,8 +91,8 @@ public class ResponseService {
         String role = blankToNull(respondentRole);
         if (!instrument.acceptsRespondentRole(role)) {
             throw ProblemException.badRequest("respondentRole", instrument.asksForRespondentRole()
-                    ? "Välj vilken roll du svarar i: " + instrument.describeRespondentRoles() + "."
-                    : instrument.title() + " frågar inte efter roll; skicka ingen respondentRole.");
+                    ? Text.of("response.choose-role", instrument.describeRespondentRoles())
+                    : Text.of("response.no-role", instrument.titled()));
         }
         return role;
     }
@@ -230,7 +231,7 @@ public class ResponseService {
         }
         Round round = rounds.getOpenUntilCommit(response.roundId());
         if (!round.acceptsAnswers()) {
-            throw ProblemException.conflict("Omgången " + round.label() + " är stängd; svaret kan inte längre skickas in.");
+            throw ProblemException.conflict(Text.of("response.round-closed-on-submit", round.label()));
         }
         if (response.respondentKey() != null) {
             audit.countAnonymous(round.organisationId(), "response.submitted", "round", round.id());
@@ -266,19 +267,19 @@ public class ResponseService {
 
     private static void requireEditable(Response response, Round round) {
         if (response.status() == ResponseStatus.SUBMITTED) {
-            throw ProblemException.conflict("Svaret är redan inskickat och kan inte ändras.");
+            throw ProblemException.conflict(Text.of("response.already-submitted"));
         }
         if (!round.acceptsAnswers()) {
-            throw ProblemException.conflict("Omgången " + round.label() + " är stängd och tar inte emot fler svar.");
+            throw ProblemException.conflict(Text.of("round.closed", round.label()));
         }
     }
 
     private static ProblemException notStarted() {
-        return ProblemException.conflict("Svaret är inte påbörjat. Börja med att öppna länken och välja roll om du blir tillfrågad.");
+        return ProblemException.conflict(Text.of("response.not-started"));
     }
 
     private static ProblemException notFound(long responseId) {
-        return ProblemException.notFound("Svaret med id " + responseId + " finns inte.");
+        return ProblemException.notFound(Text.of("response.unknown", responseId));
     }
 
     private static String blankToNull(@Nullable String text) {

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 /** What starting a round asks for; an imported round follows the same rules for its instrument and label. */
 @Serdeable
 public record NewRound(
-        @NotNull(message = "Ange organisationen (organisationId).") Long organisationId,
+        @NotNull(message = "validation.organisation-needed") Long organisationId,
         @NotBlank(message = INSTRUMENT_REQUIRED) String instrumentCode,
         @NotBlank(message = LABEL_REQUIRED)
         @Size(max = LABEL_MAX_LENGTH, message = LABEL_TOO_LONG) String label) {

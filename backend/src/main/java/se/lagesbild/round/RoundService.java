@@ -12,6 +12,7 @@ import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.access.AccessPolicy;
 import se.lagesbild.organisation.Organisations;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -89,7 +90,7 @@ public class RoundService {
     }
 
     private static ProblemException notFound(long roundId) {
-        return ProblemException.notFound("Omgången med id " + roundId + " finns inte.");
+        return ProblemException.notFound(Text.of("round.unknown", roundId));
     }
 
     /** The organisation's rounds, newest first, if the caller may see them; otherwise 404. */

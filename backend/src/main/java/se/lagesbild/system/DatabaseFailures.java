@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 
 /**
  * Failures of the database as problems: while the database cannot be reached (stopped, restarting, network
@@ -28,8 +29,6 @@ import java.sql.SQLTransientConnectionException;
  */
 public final class DatabaseFailures {
 
-    public static final String UNAVAILABLE_DETAIL = "Databasen svarar inte just nu – försök igen om en stund. "
-            + "Det du har skickat och inte fått bekräftat sparas inte förrän dess.";
     /** Seconds a client is asked to wait before it retries. */
     static final int RETRY_AFTER_SECONDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseFailures.class);
@@ -54,17 +53,20 @@ public final class DatabaseFailures {
     }
 
     static HttpResponse<Problem> answer(HttpRequest<?> request, RuntimeException failure) {
+        Locale language = ProblemTexts.language(request);
         if (isUnavailable(failure)) {
             LOG.warn("{} {}: the database is unavailable ({})", request.getMethodName(), LoggedPath.of(request), rootMessage(failure));
-            return HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE)
+            return ProblemExceptionHandler.inLanguage(HttpResponse.<Problem>status(HttpStatus.SERVICE_UNAVAILABLE)
                     .contentType(Problem.CONTENT_TYPE)
                     .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS))
-                    .body(new Problem(HttpStatus.SERVICE_UNAVAILABLE.getReason(), 503, UNAVAILABLE_DETAIL));
+                    .body(new Problem(HttpStatus.SERVICE_UNAVAILABLE.getReason(), 503,
+                            ProblemTexts.resolve(Text.of("database.unavailable"), language))), language);
         }
         LOG.error("{} {} failed in the database", request.getMethodName(), LoggedPath.of(request), failure);
-        return HttpResponse.<Problem>status(HttpStatus.INTERNAL_SERVER_ERROR)
+        return ProblemExceptionHandler.inLanguage(HttpResponse.<Problem>status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .contentType(Problem.CONTENT_TYPE)
-                .body(new Problem(HttpStatus.INTERNAL_SERVER_ERROR.getReason(), 500, ProblemErrorResponseProcessor.SERVER_ERROR_DETAIL));
+                .body(new Problem(HttpStatus.INTERNAL_SERVER_ERROR.getReason(), 500,
+                        ProblemTexts.resolve(Text.of("server.error"), language))), language);
     }
 
     private static String rootMessage(Throwable failure) {

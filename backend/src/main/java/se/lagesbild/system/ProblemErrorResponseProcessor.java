@@ -9,13 +9,14 @@ import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Turns the framework's own errors (invalid JSON, failed bean validation, unknown route, wrong method)
- * into problem documents, so that a client meets one error format whatever went wrong.
+ * into problem documents, in the language the request asks for, so that a client meets one error format
+ * whatever went wrong.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -26,70 +27,74 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     private static final Pattern MISSING = Pattern.compile("Required \\w+ \\[([^\\]]+)] not specified");
     private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
     private static final Pattern INTERNALS = Pattern.compile("java\\.|io\\.micronaut|com\\.fasterxml|Exception|Source: ");
-    static final String SERVER_ERROR_DETAIL = "Något gick fel i servern. Försök igen om en stund.";
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
+        Locale language = ProblemTexts.language(context.getRequest());
         List<Problem.FieldError> fields = context.getErrors().stream()
                 .filter(error -> error.getPath().isPresent())
-                .map(error -> new Problem.FieldError(fieldName(error.getPath().get()), message(error.getMessage())))
+                .map(error -> new Problem.FieldError(fieldName(error.getPath().get()),
+                        ProblemTexts.resolve(message(error.getMessage()), language)))
                 .toList();
         Problem problem = new Problem("about:blank", status.getReason(), status.getCode(),
-                detail(status, context), fields.isEmpty() ? null : fields);
-        return response.contentType(Problem.CONTENT_TYPE).body(problem);
+                ProblemTexts.resolve(detail(status, context), language), fields.isEmpty() ? null : fields);
+        return ProblemExceptionHandler.inLanguage(response.contentType(Problem.CONTENT_TYPE).body(problem), language);
     }
 
-    private static String detail(HttpStatus status, ErrorContext context) {
+    private static Text detail(HttpStatus status, ErrorContext context) {
+        String method = context.getRequest().getMethodName();
+        String path = context.getRequest().getPath();
         return switch (status) {
-            case UNAUTHORIZED -> "Logga in för att fortsätta (sessionscookie eller Authorization: Bearer <accessToken>).";
-            case FORBIDDEN -> "Din roll ger inte behörighet till " + context.getRequest().getMethodName() + " "
-                    + context.getRequest().getPath() + ".";
-            case NOT_FOUND -> "Adressen " + context.getRequest().getPath() + " finns inte.";
-            case METHOD_NOT_ALLOWED -> "Metoden " + context.getRequest().getMethodName() + " går inte att använda på "
-                    + context.getRequest().getPath() + ".";
-            case UNSUPPORTED_MEDIA_TYPE -> "Skicka begäran som JSON (Content-Type: application/json), eller som "
-                    + "multipart/form-data där en fil läses in.";
-            case REQUEST_ENTITY_TOO_LARGE -> "Begäran är för stor för att tas emot.";
-            case BAD_REQUEST -> "Begäran kunde inte tolkas: " + context.getErrors().stream()
-                    .map(ProblemErrorResponseProcessor::describe).collect(Collectors.joining("; "));
-            case INTERNAL_SERVER_ERROR -> SERVER_ERROR_DETAIL;
-            default -> context.getErrors().stream().map(error -> message(error.getMessage())).collect(Collectors.joining("; "));
+            case UNAUTHORIZED -> Text.of("request.unauthorized");
+            case FORBIDDEN -> Text.of("request.forbidden", method, path);
+            case NOT_FOUND -> Text.of("request.not-found", path);
+            case METHOD_NOT_ALLOWED -> Text.of("request.method-not-allowed", method, path);
+            case UNSUPPORTED_MEDIA_TYPE -> Text.of("request.unsupported-media-type");
+            case REQUEST_ENTITY_TOO_LARGE -> Text.of("request.too-large");
+            case BAD_REQUEST -> Text.of("request.unreadable", joined(context.getErrors().stream()
+                    .map(ProblemErrorResponseProcessor::describe).toList()));
+            case INTERNAL_SERVER_ERROR -> Text.of("server.error");
+            default -> joined(context.getErrors().stream().map(error -> message(error.getMessage())).toList());
         };
     }
 
-    private static String describe(Error error) {
-        return error.getPath().map(path -> fieldName(path) + ": " + message(error.getMessage())).orElse(message(error.getMessage()));
+    /** The texts one after the other, separated by semicolons. */
+    private static Text joined(List<Text> texts) {
+        return texts.isEmpty() ? Text.of("request.unknown-error") : (Text) Text.joined("list.semicolon", texts);
+    }
+
+    private static Text describe(Error error) {
+        return error.getPath().map(path -> Text.of("request.field", fieldName(path), message(error.getMessage())))
+                .orElse(message(error.getMessage()));
     }
 
     /**
      * The framework's message, in words a client can act on: a value it could not read becomes what to send
      * instead, with the place in the JSON text where there is one; Java types and parser internals never
-     * reach the client.
+     * reach the client. Any other message of the framework is passed on in its own (English) words.
      */
-    static String message(String message) {
+    static Text message(String message) {
         if (message == null) {
-            return "okänt fel";
+            return Text.of("request.unknown-error");
         }
         Matcher missing = MISSING.matcher(message);
         if (missing.find()) {
-            return "uppgiften " + missing.group(1) + " saknas";
+            return Text.of("request.missing", missing.group(1));
         }
         Matcher conversion = CONVERSION.matcher(message);
         Matcher location = LOCATION.matcher(message);
         boolean located = location.find();
         if (located || message.contains("deserialize") || message.contains("JSON")) {
-            String where = located ? " (rad " + location.group(1) + ", tecken " + location.group(2) + ")" : "";
-            return "innehållet är inte JSON av rätt form" + where + ". Skicka hel JSON i UTF-8 där varje fält har rätt typ "
-                    + "(tal som tal, text inom citattecken, tider som 2025-03-04T14:05:12Z).";
+            return located ? Text.of("request.not-json-at", location.group(1), location.group(2)) : Text.of("request.not-json");
         }
         if (conversion.find()) {
-            return "värdet för " + conversion.group(1) + " har fel form (ett id är ett heltal, till exempel 12)";
+            return Text.of("request.wrong-form", conversion.group(1));
         }
         if (INTERNALS.matcher(message).find()) {
-            return "innehållet kunde inte läsas";
+            return Text.of("request.unreadable-content");
         }
-        return message;
+        return Text.of("as-is", message);
     }
 
     /** Bean validation reports paths such as {@code create.request.label}; the client knows the field as {@code label}. */

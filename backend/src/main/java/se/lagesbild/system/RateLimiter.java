@@ -71,7 +71,7 @@ public class RateLimiter {
     }
 
     /** Counts the attempt, then refuses it with 429 if the bucket is now over its limit. */
-    public void acquire(String bucket, Limit limit, String detail) {
+    public void acquire(String bucket, Limit limit, Text detail) {
         count(bucket, limit);
         closedFor(bucket, new Limit(limit.attempts() + 1, limit.window()))
                 .ifPresent(wait -> {

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,41 +41,39 @@ final class Agenda {
     static Activity activity(long workshopId, int position, Step step, InstrumentDefinition instrument) {
         ActivityKind kind = ActivityKind.of(step.kind());
         if (kind == null) {
-            throw ProblemException.badRequest("kind", "Aktiviteten \"" + step.kind() + "\" finns inte. Välj en av "
-                    + ActivityKind.known() + ".");
+            throw ProblemException.badRequest("kind", Text.of("workshop.unknown-activity-kind", step.kind(), ActivityKind.known()));
         }
         String text = step.text() == null || step.text().isBlank() ? null : step.text().strip();
         if (text != null && text.length() > TEXT_MAX_LENGTH) {
-            throw ProblemException.badRequest("text", "Frågan får vara högst " + TEXT_MAX_LENGTH + " tecken.");
+            throw ProblemException.badRequest("text", Text.of("workshop.question-too-long", TEXT_MAX_LENGTH));
         }
         return switch (kind) {
             case PLACEMENT -> {
                 String item = step.itemCode() == null || step.itemCode().isBlank() ? null : step.itemCode().strip();
                 if (item != null && instrument.parts().stream().flatMap(part -> part.items().stream())
                         .noneMatch(i -> i.code().equals(item))) {
-                    throw ProblemException.badRequest("itemCode", instrument.title() + " har ingen fråga " + item + ".");
+                    throw ProblemException.badRequest("itemCode", Text.of("workshop.unknown-item", instrument.titled(), item));
                 }
                 yield new Activity(null, workshopId, position, kind, item, null, text);
             }
             case OPEN_QUESTION -> {
                 if (text == null) {
-                    throw ProblemException.badRequest("text", "Skriv frågan som rummet ska svara på.");
+                    throw ProblemException.badRequest("text", Text.of("workshop.open-question-without-text"));
                 }
                 yield new Activity(null, workshopId, position, kind, null, null, text);
             }
             case GROUP_REFLECTION -> {
                 Integer prompt = step.promptIndex();
                 if (prompt == null && text == null) {
-                    throw ProblemException.badRequest("promptIndex", "Välj en av instrumentets reflektionsfrågor eller skriv en egen.");
+                    throw ProblemException.badRequest("promptIndex", Text.of("workshop.reflection-without-question"));
                 }
                 int prompts = instrument.reflectionPrompts().size();
                 if (prompt != null && prompts == 0) {
-                    throw ProblemException.badRequest("promptIndex", instrument.title()
-                            + " har inga reflektionsfrågor; skriv en egen fråga i text.");
+                    throw ProblemException.badRequest("promptIndex", Text.of("workshop.no-prompts", instrument.titled()));
                 }
                 if (prompt != null && (prompt < 0 || prompt >= prompts)) {
-                    throw ProblemException.badRequest("promptIndex", instrument.title() + " har " + prompts
-                            + " reflektionsfrågor (0–" + (prompts - 1) + "); " + prompt + " finns inte.");
+                    throw ProblemException.badRequest("promptIndex", Text.of("workshop.prompt-out-of-range", instrument.titled(), prompts,
+                            prompts - 1, prompt));
                 }
                 yield new Activity(null, workshopId, position, kind, null, prompt, prompt == null ? text : null);
             }

@@ -10,6 +10,7 @@ import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.system.DerivedTokens;
 import se.lagesbild.system.ProblemException;
 import se.lagesbild.system.RateLimiter;
+import se.lagesbild.system.Text;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -123,13 +124,12 @@ public class ParticipationService {
         Workshop workshop = workshops.findById(participant.workshopId()).orElseThrow();
         InstrumentDefinition instrument = facilitation.instrument(workshop);
         if (promptIndex < 0 || promptIndex >= instrument.reflectionPrompts().size()) {
-            throw ProblemException.notFound(instrument.title() + " har " + instrument.reflectionPrompts().size()
-                    + " reflektionsfrågor; fråga " + promptIndex + " finns inte.");
+            throw ProblemException.notFound(Text.of("workshop.unknown-prompt", instrument.titled(),
+                    instrument.reflectionPrompts().size(), promptIndex));
         }
         Activity activity = facilitation.agenda(workshop).stream()
                 .filter(a -> a.kind() == ActivityKind.GROUP_REFLECTION && Integer.valueOf(promptIndex).equals(a.promptIndex()))
-                .findFirst().orElseThrow(() -> ProblemException.notFound("Workshoppens agenda har ingen gruppreflektion över "
-                        + "fråga " + promptIndex + "."));
+                .findFirst().orElseThrow(() -> ProblemException.notFound(Text.of("workshop.no-reflection-on-prompt", promptIndex)));
         return contribute(participant, workshop, activity, text);
     }
 
@@ -140,10 +140,9 @@ public class ParticipationService {
         WorkshopStore.Participant participant = requireParticipant(token, code, clientAddress);
         Workshop workshop = workshops.findById(participant.workshopId()).orElseThrow();
         Activity activity = facilitation.agenda(workshop).stream().filter(a -> a.id() == activityId).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Workshoppen har ingen aktivitet med id " + activityId + "."));
+                .orElseThrow(() -> ProblemException.notFound(Text.of("workshop.unknown-activity", activityId)));
         if (!activity.kind().takesText()) {
-            throw ProblemException.badRequest("activityId", "Aktiviteten är en placering på skalan: spara svaret med "
-                    + "PUT /api/w/{code}/answer.");
+            throw ProblemException.badRequest("activityId", Text.of("workshop.activity-is-placement"));
         }
         return contribute(participant, workshop, activity, text);
     }
@@ -151,11 +150,11 @@ public class ParticipationService {
     private ReflectionView contribute(WorkshopStore.Participant participant, Workshop workshop, Activity activity,
                                       @Nullable String text) {
         if (activity.kind() == ActivityKind.GROUP_REFLECTION && participant.group() == null) {
-            throw ProblemException.badRequest("group", "Ange först vilken grupp (bord) du sitter i; reflektionen visas per grupp.");
+            throw ProblemException.badRequest("group", Text.of("workshop.group-first"));
         }
         String clean = text == null ? "" : text.strip();
         if (clean.length() > REFLECTION_MAX_LENGTH) {
-            throw ProblemException.badRequest("text", "Texten får vara högst " + REFLECTION_MAX_LENGTH + " tecken.");
+            throw ProblemException.badRequest("text", Text.of("workshop.text-too-long", REFLECTION_MAX_LENGTH));
         }
         requireNotClosed(participant.workshopStatus());
         Instant at = WorkshopService.now();
@@ -189,8 +188,7 @@ public class ParticipationService {
             return participant.get();
         }
         findByCode(code, clientAddress);
-        throw new ProblemException(HttpStatus.FORBIDDEN, "Du är inte med i workshoppen " + code
-                + " på den här enheten. Gå med med koden först (sidan /w/" + code + ").");
+        throw new ProblemException(HttpStatus.FORBIDDEN, Text.of("workshop.not-joined", code));
     }
 
     /**
@@ -211,8 +209,7 @@ public class ParticipationService {
             if (workshop.isPresent() && store.hasJoinedFrom(workshop.get().id(), addressKey(workshop.get().id(), clientAddress))) {
                 return workshop.get();
             }
-            throw ProblemException.tooManyRequests("För många felaktiga workshopkoder från din adress. Kontrollera "
-                    + "koden på skärmen och försök igen om " + ProblemException.wholeSeconds(closed.get()) + " sekunder.",
+            throw ProblemException.tooManyRequests(Text.of("workshop.too-many-wrong-codes", ProblemException.wholeSeconds(closed.get())),
                     closed.get());
         }
         if (workshop.isEmpty()) {
@@ -223,15 +220,13 @@ public class ParticipationService {
     }
 
     private static ProblemException noSuchCode(String code) {
-        return ProblemException.notFound("Det finns ingen workshop med koden " + code
-                + ". Kontrollera koden på skärmen: sex tecken, bokstäver och siffror.");
+        return ProblemException.notFound(Text.of("workshop.unknown-code", code));
     }
 
     private static String onlyItem(InstrumentDefinition instrument) {
         List<InstrumentDefinition.Item> items = instrument.parts().stream().flatMap(part -> part.items().stream()).toList();
         if (items.size() != 1) {
-            throw ProblemException.badRequest("itemCode", instrument.title() + " har " + items.size()
-                    + " frågor: spara varje svar med PUT /api/w/{code}/answers/{itemCode}.");
+            throw ProblemException.badRequest("itemCode", Text.of("workshop.answer-per-item", instrument.titled(), items.size()));
         }
         return items.get(0).code();
     }
@@ -250,8 +245,8 @@ public class ParticipationService {
 
     private static ProblemException notOpen(WorkshopStatus status) {
         return ProblemException.conflict(status == WorkshopStatus.CLOSED
-                ? "Workshoppen är avslutad och tar inte emot fler svar."
-                : "Workshoppen har inte öppnat än. Vänta tills processledaren öppnar den och försök igen.");
+                ? Text.of("workshop.closed")
+                : Text.of("workshop.not-open-yet"));
     }
 
     private static String cleanGroup(@Nullable String group) {
@@ -260,7 +255,7 @@ public class ParticipationService {
         }
         String clean = group.strip();
         if (clean.length() > GROUP_MAX_LENGTH) {
-            throw ProblemException.badRequest("group", "Gruppens namn får vara högst " + GROUP_MAX_LENGTH + " tecken.");
+            throw ProblemException.badRequest("group", Text.of("workshop.group-too-long", GROUP_MAX_LENGTH));
         }
         return clean;
     }

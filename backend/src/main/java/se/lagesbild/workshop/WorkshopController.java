@@ -180,8 +180,8 @@ public class WorkshopController {
 
     @Serdeable
     public record NewWorkshop(
-            @NotBlank(message = "Ange workshoppens namn.")
-            @Size(max = 200, message = "Namnet får vara högst 200 tecken.") String title,
+            @NotBlank(message = "validation.workshop-title-needed")
+            @Size(max = 200, message = "validation.name-too-long") String title,
             @Nullable String instrumentCode,
             @Nullable Long organisationId,
             @Nullable List<Agenda.Step> activities) {

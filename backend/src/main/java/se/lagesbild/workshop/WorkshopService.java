@@ -13,6 +13,7 @@ import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.organisation.Organisations;
 import se.lagesbild.system.ProblemException;
+import se.lagesbild.system.Text;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,8 +37,6 @@ public class WorkshopService {
     public static final String DEFAULT_INSTRUMENT = "jamstalldhetstrappan";
     /** Where "the same day" is reckoned, for reopening a closed workshop. */
     static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
-    static final String CLOSING_MEANS = "Att avsluta workshoppen betyder att den inte tar emot fler deltagare, svar"
-            + " eller texter; resultatet finns kvar i sammanfattningen. Du kan öppna den igen samma dag.";
 
     private final WorkshopRepository workshops;
     private final ActivityRepository activities;
@@ -84,7 +83,7 @@ public class WorkshopService {
             }
             List<Agenda.Step> steps = agenda == null || agenda.isEmpty() ? Agenda.template(instrument) : agenda;
             if (steps.size() > Agenda.MAX_ACTIVITIES) {
-                throw ProblemException.badRequest("activities", "En workshop kan ha högst " + Agenda.MAX_ACTIVITIES + " aktiviteter.");
+                throw ProblemException.badRequest("activities", Text.of("workshop.too-many-activities", Agenda.MAX_ACTIVITIES));
             }
             for (int position = 0; position < steps.size(); position++) {
                 activities.save(Agenda.activity(created.id(), position, steps.get(position), instrument));
@@ -126,11 +125,11 @@ public class WorkshopService {
     public ActivityView addActivity(long id, Caller caller, Agenda.Step step) {
         Workshop workshop = own(id, caller);
         if (workshop.status() == WorkshopStatus.CLOSED) {
-            throw ProblemException.conflict("Workshoppen " + workshop.title() + " är avslutad; öppna den igen för att lägga till aktiviteter.");
+            throw ProblemException.conflict(Text.of("workshop.closed-agenda", workshop.title()));
         }
         List<Activity> agenda = agenda(workshop);
         if (agenda.size() >= Agenda.MAX_ACTIVITIES) {
-            throw ProblemException.badRequest("kind", "En workshop kan ha högst " + Agenda.MAX_ACTIVITIES + " aktiviteter.");
+            throw ProblemException.badRequest("kind", Text.of("workshop.too-many-activities", Agenda.MAX_ACTIVITIES));
         }
         InstrumentDefinition instrument = instrument(workshop);
         return ActivityView.of(activities.save(Agenda.activity(id, agenda.size(), step, instrument)), instrument);
@@ -145,8 +144,7 @@ public class WorkshopService {
         Workshop workshop = own(id, caller);
         int size = agenda(workshop).size();
         if (position != null && (position < 0 || position >= size)) {
-            throw ProblemException.badRequest("position", "Agendan har " + size + " aktiviteter (0–" + (size - 1)
-                    + "); " + position + " finns inte.");
+            throw ProblemException.badRequest("position", Text.of("workshop.position-out-of-range", size, size - 1, position));
         }
         if (Objects.equals(position, workshop.currentPosition())) {
             return workshop;
@@ -187,8 +185,7 @@ public class WorkshopService {
             case CLOSED -> {
                 LocalDate closedOn = LocalDate.ofInstant(workshop.closedAt(), ZONE);
                 if (!closedOn.equals(LocalDate.now(ZONE))) {
-                    throw ProblemException.conflict("Workshoppen " + workshop.title() + " avslutades " + closedOn
-                            + " och kan bara öppnas igen samma dag. Skapa en ny workshop för ett nytt tillfälle.");
+                    throw ProblemException.conflict(Text.of("workshop.reopen-same-day-only", workshop.title(), closedOn));
                 }
                 yield workshops.update(workshop.opened(now()));
             }
@@ -206,7 +203,7 @@ public class WorkshopService {
             return workshop;
         }
         if (!confirmed) {
-            throw ProblemException.badRequest("confirm", CLOSING_MEANS + " Bekräfta med {\"confirm\": true}.");
+            throw ProblemException.badRequest("confirm", Text.of("workshop.confirm-closing"));
         }
         store.forgetAddresses(id);
         return workshops.update(workshop.closed(now()));
@@ -227,8 +224,7 @@ public class WorkshopService {
         int answering = current == null || current.itemCode() == null ? counts.answering()
                 : counts.values().stream().filter(c -> c.itemCode().equals(current.itemCode())).mapToInt(WorkshopStore.ValueCount::count).sum();
         if (answering < anonymityThreshold) {
-            throw ProblemException.conflict("Resultatet kan visas först när minst " + anonymityThreshold
-                    + " deltagare har svarat, så att ingen enskild kan pekas ut. Nu har " + answering + " svarat.");
+            throw ProblemException.conflict(Text.of("workshop.reveal-below-threshold", anonymityThreshold, answering));
         }
         return workshop.revealed() ? workshop : workshops.update(workshop.withRevealed(true));
     }
@@ -257,7 +253,7 @@ public class WorkshopService {
     public void setHidden(long id, long contributionId, boolean hidden, Caller caller) {
         Workshop workshop = get(id, caller);
         if (!store.setHidden(workshop.id(), contributionId, hidden)) {
-            throw ProblemException.notFound("Workshoppen " + workshop.title() + " har ingen text med id " + contributionId + ".");
+            throw ProblemException.notFound(Text.of("workshop.unknown-text", workshop.title(), contributionId));
         }
     }
 
@@ -321,12 +317,10 @@ public class WorkshopService {
         Workshop from = pair.get(0);
         Workshop to = pair.get(1);
         if (from.organisationId() == null || !from.organisationId().equals(to.organisationId())) {
-            throw ProblemException.conflict("Bara workshoppar i samma organisation kan jämföras. " + describe(from)
-                    + " och " + describe(to) + " hör inte till samma organisation.");
+            throw ProblemException.conflict(Text.of("workshop.compare-other-organisation", describe(from), describe(to)));
         }
         if (!from.instrumentCode().equals(to.instrumentCode())) {
-            throw ProblemException.conflict("Workshopparna använder olika instrument (" + from.instrumentCode() + " och "
-                    + to.instrumentCode() + ") och kan inte jämföras.");
+            throw ProblemException.conflict(Text.of("workshop.compare-other-instrument", from.instrumentCode(), to.instrumentCode()));
         }
         return new Comparison(new ComparedWorkshop(view(from), recordedResults(from)),
                 new ComparedWorkshop(view(to), recordedResults(to)));
@@ -363,7 +357,7 @@ public class WorkshopService {
     }
 
     private static ProblemException notFound(long id) {
-        return ProblemException.notFound("Workshoppen med id " + id + " finns inte.");
+        return ProblemException.notFound(Text.of("workshop.unknown", id));
     }
 
     static Instant now() {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static se.lagesbild.system.ProblemTexts.SWEDISH;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Reading the cells of .xlsx and .csv files as a person sees them, numbered as the spreadsheet numbers its rows. */
@@ -70,22 +71,22 @@ class SpreadsheetTest {
     void moreFilledRowsThanAllowedAreRefused() {
         byte[] threeRows = "CS-01\n1\n\n2\n3\n".getBytes(StandardCharsets.UTF_8);
         SpreadsheetException e = assertThrows(SpreadsheetException.class, () -> Spreadsheet.read("round.csv", null, threeRows, 2));
-        assertEquals("Filen har fler än 2 ifyllda rader under rubrikraden. En omgång som läses in kan ha högst 2 svar.", e.getMessage());
+        assertEquals("Filen har fler än 2 ifyllda rader under rubrikraden. En omgång som läses in kan ha högst 2 svar.", e.toProblem().problem(SWEDISH).detail());
         assertEquals(4, Spreadsheet.read("round.csv", null, threeRows, 3).rows().size());
     }
 
     @Test
     void filesThatAreNoSpreadsheetAreRefused() {
         assertEquals("Filen round.xlsx är ingen Excel-fil som går att läsa. Spara den som Excel-arbetsbok (.xlsx) eller CSV och försök igen.",
-                assertThrows(SpreadsheetException.class, () -> Spreadsheet.read("round.xlsx", null, "CS-01\n3\n".getBytes(StandardCharsets.UTF_8), 10)).getMessage());
+                assertThrows(SpreadsheetException.class, () -> Spreadsheet.read("round.xlsx", null, "CS-01\n3\n".getBytes(StandardCharsets.UTF_8), 10)).toProblem().problem(SWEDISH).detail());
         assertEquals("Filen bild.png är varken en Excel-fil (.xlsx) eller en CSV-fil.",
-                assertThrows(SpreadsheetException.class, () -> Spreadsheet.read("bild.png", "image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0}, 10)).getMessage());
+                assertThrows(SpreadsheetException.class, () -> Spreadsheet.read("bild.png", "image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0}, 10)).toProblem().problem(SWEDISH).detail());
         SpreadsheetException broken = assertThrows(SpreadsheetException.class,
                 () -> Spreadsheet.read("trasig.xlsx", null, new byte[]{'P', 'K', 3, 4, 0, 0, 0, 0}, 10));
-        assertEquals("file", broken.errors().get(0).field());
+        assertEquals("file", broken.toProblem().problem(SWEDISH).errors().get(0).field());
         SpreadsheetException unclosedQuote = assertThrows(SpreadsheetException.class,
                 () -> Spreadsheet.read("round.csv", null, "CS-01\n3\n\"4\n".getBytes(StandardCharsets.UTF_8), 10));
-        assertEquals("Filen kunde inte läsas som CSV från rad 3: kontrollera att citattecknen där är parvisa.", unclosedQuote.getMessage());
+        assertEquals("Filen kunde inte läsas som CSV från rad 3: kontrollera att citattecknen där är parvisa.", unclosedQuote.toProblem().problem(SWEDISH).detail());
     }
 
     @Test
