@@ -54,6 +54,14 @@ async function readBody(res) {
 }
 
 /**
+ * The UI's language, which the i18n module keeps in `<html lang>`: the server writes its problem details
+ * in it (Swedish unless English is asked for).
+ */
+function uiLanguage() {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'sv'
+}
+
+/**
  * One request. `body` is sent as JSON unless `options.rawBody` is given (sent as is, with
  * `options.contentType`) or `options.formData` (multipart/form-data; the browser sets the boundary);
  * `options.headers` are added to the request. With `options.withStatus` the result is
@@ -62,7 +70,11 @@ async function readBody(res) {
 export async function request(method, path, body, options = {}) {
   const init = {
     method,
-    headers: { Accept: 'application/json, application/problem+json', ...(options.headers || {}) },
+    headers: {
+      Accept: 'application/json, application/problem+json',
+      'Accept-Language': uiLanguage(),
+      ...(options.headers || {}),
+    },
     credentials: 'same-origin',
   }
   if (options.formData !== undefined) {

@@ -99,6 +99,17 @@ describe('api client', () => {
     expect(JSON.parse(init.body)).toEqual({ value: null, comment: null })
   })
 
+  it("asks for problem details in the UI's language, Swedish unless the page is in English", async () => {
+    const fetchFn = mockFetch(200, [])
+    document.documentElement.lang = 'en'
+    await request('GET', '/api/organisations')
+    document.documentElement.lang = 'sv'
+    await request('GET', '/api/organisations')
+    document.documentElement.removeAttribute('lang')
+    await request('GET', '/api/organisations')
+    expect(fetchFn.mock.calls.map(([, init]) => init.headers['Accept-Language'])).toEqual(['en', 'sv', 'sv'])
+  })
+
   it('sends answeredAt in the body and the Idempotency-Key header', async () => {
     const fetchFn = mockFetch(200, { itemCode: 'CS-01', value: 2, comment: null, applied: true })
     await saveAnswer(7, 'CS-01', { value: 2, comment: null, answeredAt: '2025-03-01T09:00:00.000Z' }, 'k-1')
