@@ -10,6 +10,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import se.lagesbild.support.ApiTest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -80,6 +82,14 @@ class ProblemLanguageApiTest extends ApiTest {
         return problem(status, request, acceptLanguage, false);
     }
 
+    private Map<String, Object> read(String body) {
+        try {
+            return json.readValue(body, Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The problem the request is answered with; its Content-Language is the language asked for (Swedish by default). */
     private Map<String, Object> problem(int status, MutableHttpRequest<?> request, String acceptLanguage, boolean anonymous) {
         if (acceptLanguage != null) {
@@ -89,7 +99,7 @@ class ProblemLanguageApiTest extends ApiTest {
                 () -> (anonymous ? api.anonymous() : api).send(request));
         HttpResponse<?> response = e.getResponse();
         assertEquals(status, response.getStatus().getCode(), () -> response.getBody(String.class).orElse(""));
-        Map<String, Object> problem = json.readValue(response.getBody(String.class).orElseThrow(), Argument.mapOf(String.class, Object.class));
+        Map<String, Object> problem = read(response.getBody(String.class).orElseThrow());
         assertEquals(ProblemTexts.language(acceptLanguage).toLanguageTag(), response.getHeaders().get("Content-Language"),
                 () -> "Content-Language of " + problem);
         return problem;
