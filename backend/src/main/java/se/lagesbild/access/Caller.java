@@ -2,18 +2,27 @@ package se.lagesbild.access;
 
 import io.micronaut.security.authentication.Authentication;
 
+import java.security.Principal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The signed-in user of a request, as the authorisation checks see it: who, whether an administrator, and the
- * role in each organisation. Controllers take it as a parameter ({@link CallerArgumentBinder}).
+ * role in each organisation. Controllers take it as a parameter ({@link CallerArgumentBinder}); as a
+ * {@link Principal} it is bound from the request, never read from its body or query, so the OpenAPI document
+ * leaves it out.
  */
-public record Caller(long userId, String username, boolean admin, Map<Long, Role> roles) {
+public record Caller(long userId, String username, boolean admin, Map<Long, Role> roles) implements Principal {
 
     public static final String USER_ID = "userId";
     public static final String ORGANISATION_ROLES = "organisationRoles";
+
+    /** The username, as a {@link Principal} names itself. */
+    @Override
+    public String getName() {
+        return username;
+    }
 
     public Optional<Role> roleIn(long organisationId) {
         return Optional.ofNullable(roles.get(organisationId));

@@ -18,8 +18,15 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.RateLimited;
+import se.lagesbild.apidocs.SignInRequired;
+import se.lagesbild.apidocs.WrongCredentials;
 
 /** Signing in and out, and who is signed in. */
+@Tag(name = "Accounts")
+@ClientProblems
 @Controller("/api/auth")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuthController {
@@ -36,13 +43,17 @@ public class AuthController {
         this.tokens = tokens;
     }
 
+    /** Signs in with username and password: the session cookie, and an accessToken for API clients. */
     @Post("/login")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @RateLimited
+    @WrongCredentials
     public HttpResponse<SignedInView> login(@Valid @Body Credentials credentials, HttpRequest<?> request) {
         Accounts.SignedIn signedIn = accounts.login(credentials.username(), credentials.password(), ClientAddress.of(request));
         return cookie.signedIn(new SignedInView(signedIn.token(), accounts.view(signedIn.caller())), signedIn.token(), request);
     }
 
+    /** Signs out: ends the session and clears its cookie. */
     @Post("/logout")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<Void> logout(HttpRequest<?> request) {
@@ -50,8 +61,10 @@ public class AuthController {
         return HttpResponse.<Void>noContent().cookie(cookie.cleared(request));
     }
 
+    /** The signed-in user with their roles per organisation. */
     @Get("/me")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignInRequired
     public Accounts.UserView me(Caller caller) {
         return accounts.view(caller);
     }

@@ -19,9 +19,15 @@ import se.lagesbild.access.Caller;
 import se.lagesbild.access.Roles;
 import se.lagesbild.system.ClientAddress;
 import se.lagesbild.system.PublicAddress;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
+import se.lagesbild.apidocs.RateLimited;
+import se.lagesbild.apidocs.SignInRequired;
+import se.lagesbild.apidocs.LinkGone;
 
 /** "Glömt lösenord?": asking for a link (with e-mail configured), an administrator's link, and choosing the new password. */
 @Tag(name = "Accounts")
+@ClientProblems
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PasswordResetController {
@@ -44,20 +50,25 @@ public class PasswordResetController {
     /** Mails a link to the account with this name, if it exists; the answer (202) is the same either way. */
     @Post("/auth/password-reset")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @RateLimited
+    @ConflictProblem
     public HttpResponse<Void> request(@Valid @Body ResetRequest request, HttpRequest<?> http) {
         resets.requestByMail(request.username(), publicAddress.of(http), ClientAddress.of(http));
         return HttpResponse.accepted();
     }
 
+    /** Whether a link for a new password can still be used, and for which user. */
     @Get("/auth/password-reset/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public PasswordResets.ResetPreview preview(@Size(max = 100, message = "validation.link-too-long") String token) {
+    @LinkGone
+    public PasswordResets.ResetPreview previewPasswordReset(@Size(max = 100, message = "validation.link-too-long") String token) {
         return resets.preview(token);
     }
 
     /** Sets the new password; every session of the account ends. */
     @Post("/auth/password-reset/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @LinkGone
     public HttpResponse<Void> choose(@Size(max = 100, message = "validation.link-too-long") String token, @Valid @Body NewPassword request) {
         resets.choose(token, request.password());
         return HttpResponse.noContent();
@@ -66,7 +77,8 @@ public class PasswordResetController {
     /** A link for the person to choose a new password, which the administrator hands over. */
     @Post("/users/{userId}/password-reset")
     @Secured(Roles.ADMIN)
-    public HttpResponse<ResetLink> create(long userId, Caller caller, HttpRequest<?> http) {
+    @SignInRequired
+    public HttpResponse<ResetLink> createPasswordResetLink(long userId, Caller caller, HttpRequest<?> http) {
         return HttpResponse.created(new ResetLink(resets.createByAdministrator(caller, userId, publicAddress.of(http))));
     }
 

@@ -13,8 +13,14 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
 
 /** The first-run page's API: whether it is needed, and creating the first administrator. */
+@Tag(name = "Accounts")
+@ClientProblems
+@ConflictProblem
 @Controller("/api/setup")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -30,11 +36,13 @@ public class SetupController {
         this.cookie = cookie;
     }
 
+    /** Whether the platform still needs its first administrator. */
     @Get
     public SetupState state() {
         return new SetupState(firstAdministrator.setupNeeded());
     }
 
+    /** Creates the first administrator on a new platform and signs them in. */
     @Post
     public HttpResponse<AuthController.SignedInView> setUp(@Valid @Body AuthController.Credentials credentials, HttpRequest<?> request) {
         Accounts.SignedIn signedIn = firstAdministrator.setUp(credentials.username(), credentials.password());

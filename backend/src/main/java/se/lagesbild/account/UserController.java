@@ -19,8 +19,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
+import se.lagesbild.apidocs.SignInRequired;
 
 /** Administrators manage users and their roles. */
+@Tag(name = "Accounts")
+@SignInRequired
+@ClientProblems
+@ConflictProblem
 @Controller("/api/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(Roles.ADMIN)
@@ -32,17 +40,20 @@ public class UserController {
         this.accounts = accounts;
     }
 
+    /** The users with their roles (administrators). */
     @Get
-    public List<Accounts.UserView> list() {
+    public List<Accounts.UserView> listUsers() {
         return accounts.all();
     }
 
+    /** Creates a user with roles per organisation (administrators). */
     @Post
-    public HttpResponse<NewUserView> create(@Valid @Body NewUser request, Caller caller) {
+    public HttpResponse<NewUserView> createUser(@Valid @Body NewUser request, Caller caller) {
         User user = accounts.create(caller, request.username(), request.password(), request.roles());
         return HttpResponse.created(new NewUserView(user.id(), user.username()));
     }
 
+    /** Replaces a user's roles (administrators). */
     @Put("/{userId}/roles")
     public Accounts.UserView updateRoles(long userId, @Valid @Body NewRoles request, Caller caller) {
         return accounts.updateRoles(caller, userId, request.roles());

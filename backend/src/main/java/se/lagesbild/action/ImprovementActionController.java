@@ -21,8 +21,12 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.util.List;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.SignInRequired;
 
 @Tag(name = "Improvement actions")
+@SignInRequired
+@ClientProblems
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -34,22 +38,26 @@ public class ImprovementActionController {
         this.actions = actions;
     }
 
+    /** The improvement actions recorded for a round. */
     @Get("/rounds/{roundId}/actions")
     public List<ImprovementAction> ofRound(long roundId, Caller caller) {
         return actions.ofRound(caller, roundId);
     }
 
+    /** Records an improvement action for an item of a round. */
     @Post("/rounds/{roundId}/actions")
     public HttpResponse<ImprovementAction> record(long roundId, @Valid @Body NewAction request, Caller caller) {
         return HttpResponse.created(actions.record(caller, roundId, request.itemCode(), request.what(), request.who(),
                 request.dueDate(), request.status()));
     }
 
+    /** Changes an improvement action (what, who, due date, status). */
     @Put("/actions/{actionId}")
     public ImprovementAction update(long actionId, @Valid @Body ActionChange request, Caller caller) {
         return actions.update(caller, actionId, request.what(), request.who(), request.dueDate(), request.status());
     }
 
+    /** Removes an improvement action. */
     @Delete("/actions/{actionId}")
     public HttpResponse<Void> delete(long actionId, Caller caller) {
         actions.delete(caller, actionId);

@@ -19,6 +19,8 @@ import java.net.URL;
  * (/api-docs/, copied there by the frontend build), started by an external script, so the page works
  * offline and under a Content-Security-Policy that allows no inline script.
  */
+@SignInRequired
+@ClientProblems
 @Controller("/api")
 @Tag(name = "Documentation")
 @Secured(Roles.ADMIN)

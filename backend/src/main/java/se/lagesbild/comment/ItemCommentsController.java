@@ -12,8 +12,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import se.lagesbild.access.Caller;
 
 import java.util.List;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
+import se.lagesbild.apidocs.SignInRequired;
 
 @Tag(name = "Rounds and scores")
+@SignInRequired
+@ClientProblems
+@ConflictProblem
 @Controller("/api/rounds/{roundId}/comments")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -22,8 +22,14 @@ import se.lagesbild.scoring.RoundScores;
 
 import java.time.Instant;
 import java.util.List;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
+import se.lagesbild.apidocs.SignInRequired;
 
 @Tag(name = "Comparisons")
+@SignInRequired
+@ClientProblems
+@ConflictProblem
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,7 +44,7 @@ public class ComparisonController {
 
     /** Two rounds of the same organisation and instrument: what moved per item, per part and in total. */
     @Get("/comparisons")
-    public ComparisonView compare(@QueryValue long from, @QueryValue long to, Caller caller) {
+    public ComparisonView compareRounds(@QueryValue long from, @QueryValue long to, Caller caller) {
         return ComparisonView.of(comparisons.compare(caller, from, to), comparisons.anonymityThreshold());
     }
 

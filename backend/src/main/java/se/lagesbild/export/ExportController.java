@@ -11,12 +11,18 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
+import se.lagesbild.apidocs.SignInRequired;
 
 /**
  * Downloads: a round's raw answers and scores, and two rounds compared, as CSV or XLSX (the extension
  * chooses), and a round or two rounds compared as a printable, accessible PDF report.
  */
 @Tag(name = "Exports")
+@SignInRequired
+@ClientProblems
+@ConflictProblem
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -28,18 +34,21 @@ public class ExportController {
         this.exports = exports;
     }
 
+    /** A round's submitted answers, a row per response (CSV or XLSX); only when enough have answered. */
     @Get("/rounds/{roundId}/export/answers.{format}")
     @Produces({Download.CSV, Download.XLSX})
     public HttpResponse<byte[]> answers(long roundId, String format, Caller caller) {
         return TableFormat.of(format).download(exports.answers(caller, roundId)).response();
     }
 
+    /** A round's results per part and item (CSV or XLSX). */
     @Get("/rounds/{roundId}/export/scores.{format}")
     @Produces({Download.CSV, Download.XLSX})
-    public HttpResponse<byte[]> scores(long roundId, String format, Caller caller) {
+    public HttpResponse<byte[]> exportScores(long roundId, String format, Caller caller) {
         return TableFormat.of(format).download(exports.scores(caller, roundId)).response();
     }
 
+    /** A comparison of two rounds as a table (CSV or XLSX). */
     @Get("/comparisons/export.{format}")
     @Produces({Download.CSV, Download.XLSX})
     public HttpResponse<byte[]> comparison(String format, @QueryValue long from, @QueryValue long to, Caller caller) {

@@ -19,9 +19,13 @@ import jakarta.validation.constraints.Size;
 import se.lagesbild.round.NewRound;
 
 import java.io.IOException;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.SignInRequired;
 
 /** Loads a past round from a spreadsheet (format in docs/import.md). */
 @Tag(name = "Imports")
+@SignInRequired
+@ClientProblems
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)

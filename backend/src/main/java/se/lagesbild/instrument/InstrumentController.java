@@ -15,9 +15,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
+import se.lagesbild.apidocs.SignInRequired;
 
 /** The instruments the platform can run, and their definitions. */
 @Tag(name = "Instruments")
+@SignInRequired
+@ClientProblems
 @Controller("/api/instruments")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class InstrumentController {
@@ -28,16 +33,19 @@ public class InstrumentController {
         this.catalog = catalog;
     }
 
+    /** The instruments, each in its latest version. */
     @Get
-    public List<InstrumentSummary> list() {
+    public List<InstrumentSummary> listInstruments() {
         return catalog.latestVersions().stream().map(InstrumentSummary::of).toList();
     }
 
+    /** An instrument's latest version, with its parts, items and scale. */
     @Get("/{code}")
     public InstrumentDefinition latest(String code) {
         return catalog.latest(code);
     }
 
+    /** The stored versions of an instrument. */
     @Get("/{code}/versions")
     public List<InstrumentSummary> versions(String code) {
         return catalog.versions(code).stream().map(InstrumentSummary::of).toList();
@@ -50,11 +58,13 @@ public class InstrumentController {
     @Post(consumes = {"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Secured(Roles.ADMIN)
+    @ConflictProblem
     public HttpResponse<InstrumentDefinition> upload(@Body String definitionFile) {
         InstrumentCatalog.Publication publication = catalog.publish("uploaded file", definitionFile);
         return publication.created() ? HttpResponse.created(publication.definition()) : HttpResponse.ok(publication.definition());
     }
 
+    /** One version of an instrument, as its rounds were answered. */
     @Get("/{code}/versions/{version}")
     public InstrumentDefinition version(String code, int version) {
         return catalog.version(code, version);

@@ -24,8 +24,16 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
+import se.lagesbild.apidocs.SignInRequired;
+import se.lagesbild.apidocs.LinkGone;
 
 /** Project leads invite respondents to a round; the person with the link accepts without being signed in. */
+@Tag(name = "Reaching respondents")
+@ClientProblems
+@ConflictProblem
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InvitationController {
@@ -42,8 +50,10 @@ public class InvitationController {
         this.publicAddress = publicAddress;
     }
 
+    /** Invites a respondent with an account to answer a round. */
     @Post("/rounds/{roundId}/invitations")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SignInRequired
     public HttpResponse<CreatedInvitation> invite(long roundId, @Valid @Body NewInvitation request, Caller caller, HttpRequest<?> http) {
         Invitations.Created created = invitations.invite(caller, roundId, request.email());
         Invitation invitation = created.invitation();
@@ -51,20 +61,26 @@ public class InvitationController {
                 publicAddress.of(http) + "/inbjudan/" + created.token(), invitation.expiresAt()));
     }
 
+    /** The invitations sent for a round and whether they have been accepted. */
     @Get("/rounds/{roundId}/invitations")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public List<InvitationView> list(long roundId, Caller caller) {
+    @SignInRequired
+    public List<InvitationView> listInvitations(long roundId, Caller caller) {
         return invitations.ofRound(caller, roundId).stream().map(InvitationView::of).toList();
     }
 
+    /** What an invitation to answer is for, before it is accepted. */
     @Get("/invitations/{token}")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    public Invitations.Preview preview(@Size(max = 100, message = "validation.link-too-long") String token) {
+    @LinkGone
+    public Invitations.Preview previewInvitation(@Size(max = 100, message = "validation.link-too-long") String token) {
         return invitations.preview(token);
     }
 
+    /** Accepts an invitation: creates the respondent's account and signs them in. */
     @Post("/invitations/{token}/accept")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @LinkGone
     public HttpResponse<AcceptedInvitation> accept(@Size(max = 100, message = "validation.link-too-long") String token, @Valid @Body Acceptance request, HttpRequest<?> http) {
         Invitations.Accepted accepted = invitations.accept(token, request.password(), ClientAddress.of(http));
         return cookie.signedIn(new AcceptedInvitation(accepted.signedIn().token(), accounts.view(accepted.signedIn().caller()),

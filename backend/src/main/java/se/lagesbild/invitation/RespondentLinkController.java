@@ -32,9 +32,15 @@ import se.lagesbild.system.QrCode;
 
 import java.util.List;
 import java.util.Locale;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
+import se.lagesbild.apidocs.SignInRequired;
 
 /** The project lead reaches a round's respondents: personal links, the open link, e-mail, and who has answered (counts). */
 @Tag(name = "Reaching respondents")
+@SignInRequired
+@ClientProblems
+@ConflictProblem
 @Controller("/api/rounds/{roundId}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -55,7 +61,7 @@ public class RespondentLinkController {
 
     /** A personal link for each address (one per line, or separated by commas); lines that are not addresses come back in {@code rejected}. */
     @Post("/links")
-    public HttpResponse<CreatedLinks> create(long roundId, @Valid @Body NewLinks request, Caller caller, HttpRequest<?> http) {
+    public HttpResponse<CreatedLinks> createLinks(long roundId, @Valid @Body NewLinks request, Caller caller, HttpRequest<?> http) {
         RespondentLinks.Created created = links.create(caller, roundId, request.lines());
         String base = publicAddress.of(http);
         return HttpResponse.created(new CreatedLinks(created.links().stream().map(link -> LinkView.of(link, base)).toList(),
@@ -64,7 +70,7 @@ public class RespondentLinkController {
 
     /** The round's personal links, for the lead to send by their own e-mail while addresses are kept; {@code notSubmitted} for a reminder. */
     @Get("/links")
-    public List<LinkView> list(long roundId, @Nullable @QueryValue @Pattern(regexp = "true|false", message = NOT_SUBMITTED) String notSubmitted, Caller caller, HttpRequest<?> http) {
+    public List<LinkView> listLinks(long roundId, @Nullable @QueryValue @Pattern(regexp = "true|false", message = NOT_SUBMITTED) String notSubmitted, Caller caller, HttpRequest<?> http) {
         String base = publicAddress.of(http);
         return links.personalLinks(caller, roundId, "true".equals(notSubmitted)).stream().map(link -> LinkView.of(link, base)).toList();
     }
@@ -108,6 +114,7 @@ public class RespondentLinkController {
         return MailTextsView.of(mailings.texts(caller, roundId, language(language)), mailings.enabled());
     }
 
+    /** Saves the texts of the round's invitation and reminder e-mails. */
     @Put("/mail-texts")
     public MailTextsView saveTexts(long roundId, @Valid @Body EditedTexts request, Caller caller) {
         return MailTextsView.of(mailings.saveTexts(caller, roundId, request.invitationSubject(), request.invitationBody(),
@@ -121,6 +128,7 @@ public class RespondentLinkController {
                 language(request.language())));
     }
 
+    /** How far a mailing has come. */
     @Get("/mailings/{jobId}")
     public Mailings.Progress progress(long roundId, String jobId, Caller caller) {
         return mailings.progress(caller, roundId, jobId);

@@ -28,12 +28,16 @@ import se.lagesbild.response.ResponseService;
 import se.lagesbild.response.ResponseView;
 
 import java.time.Duration;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
 
 /**
  * Answering through a survey link, with no account: {@code /s/{token}} in the browser. The token is the
  * respondent's key; it is never written to the log (see {@code logback.xml} and docs/anonymity.md).
  */
 @Tag(name = "Survey links (respondents, no account)")
+@ClientProblems
+@ConflictProblem
 @Controller("/api/s/{token}")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -59,13 +63,13 @@ public class SurveyController {
 
     /** The instrument version the round is answered on. */
     @Get("/instrument")
-    public InstrumentDefinition instrument(@Size(max = 100, message = "validation.link-too-long") String token) {
+    public InstrumentDefinition surveyInstrument(@Size(max = 100, message = "validation.link-too-long") String token) {
         return surveys.instrument(token);
     }
 
     /** With the round's open link: this device's own anonymous token (201 new, 200 the one it had). */
     @Post("/join")
-    public HttpResponse<JoinResult> join(@Size(max = 100, message = "validation.link-too-long") String token, HttpRequest<?> request) {
+    public HttpResponse<JoinResult> joinByOpenLink(@Size(max = 100, message = "validation.link-too-long") String token, HttpRequest<?> request) {
         long roundId = surveys.view(token).roundId();
         String earlier = request.getCookies().findCookie(COOKIE_PREFIX + roundId).map(Cookie::getValue).orElse(null);
         SurveyService.Joined joined = surveys.join(token, earlier);
@@ -77,27 +81,30 @@ public class SurveyController {
 
     /** Starts this link's response (201), or answers the one it has (200): one response per link, ever. */
     @Post("/response")
-    public HttpResponse<ResponseView> start(@Size(max = 100, message = "validation.link-too-long") String token, @Valid @Body @Nullable NewResponse request) {
+    public HttpResponse<ResponseView> startByLink(@Size(max = 100, message = "validation.link-too-long") String token, @Valid @Body @Nullable NewResponse request) {
         ResponseService.Started started = surveys.start(token, request == null ? null : request.respondentRole());
         ResponseView view = ResponseView.of(started.response(), responses.answers(started.response().id()));
         return started.created() ? HttpResponse.created(view) : HttpResponse.ok(view);
     }
 
+    /** The response started with this link, with its answers so far. */
     @Get("/response")
     public ResponseView response(@Size(max = 100, message = "validation.link-too-long") String token) {
         var response = surveys.response(token);
         return ResponseView.of(response, responses.answers(response.id()));
     }
 
+    /** Saves one answer of the response started with this link. */
     @Put("/answers/{itemCode}")
-    public AnswerView answer(@Size(max = 100, message = "validation.link-too-long") String token, String itemCode, @Valid @Body AnswerRequest request,
+    public AnswerView answerByLink(@Size(max = 100, message = "validation.link-too-long") String token, String itemCode, @Valid @Body AnswerRequest request,
                              @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "validation.idempotency-key-too-long") String idempotencyKey) {
         ResponseService.SavedAnswer saved = surveys.answer(token, itemCode, request, idempotencyKey);
         return AnswerView.of(saved.answer(), saved.applied());
     }
 
+    /** Submits the response started with this link. */
     @Post("/submit")
-    public ResponseView submit(@Size(max = 100, message = "validation.link-too-long") String token) {
+    public ResponseView submitByLink(@Size(max = 100, message = "validation.link-too-long") String token) {
         var response = surveys.submit(token);
         return ResponseView.of(response, responses.answers(response.id()));
     }

@@ -18,8 +18,14 @@ import jakarta.validation.constraints.Pattern;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.SignInRequired;
 
 /** An organisation's audit trail, for its project leads and administrators. */
+@Tag(name = "Organisations")
+@SignInRequired
+@ClientProblems
 @Controller("/api/organisations/{organisationId}/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -38,7 +44,7 @@ public class AuditController {
      * {@code kind} keeps one kind of event (round, response, links, open-link, invitation, action, user, organisation).
      */
     @Get
-    public List<AuditEvent> list(long organisationId, Caller caller,
+    public List<AuditEvent> auditTrail(long organisationId, Caller caller,
                                  @QueryValue(defaultValue = "200") @Min(value = 1, message = "validation.limit-min")
                                  @Max(value = 1000, message = "validation.limit-max") int limit,
                                  @QueryValue(defaultValue = "0") @Min(value = 0, message = "validation.page-min")

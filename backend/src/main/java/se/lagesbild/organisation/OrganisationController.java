@@ -19,8 +19,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.SignInRequired;
 
 @Tag(name = "Organisations")
+@SignInRequired
+@ClientProblems
 @Controller("/api/organisations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OrganisationController {
@@ -34,19 +38,21 @@ public class OrganisationController {
     /** The organisations the caller has a role in; all of them for an administrator. */
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public List<Organisation> list(Caller caller) {
+    public List<Organisation> listOrganisations(Caller caller) {
         return organisations.visibleTo(caller);
     }
 
+    /** One organisation the caller may see. */
     @Get("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public Organisation get(long id, Caller caller) {
+    public Organisation getOrganisation(long id, Caller caller) {
         return organisations.get(id, caller, Permission.SEE_ORGANISATION);
     }
 
+    /** Creates an organisation (administrators). */
     @Post
     @Secured(Roles.ADMIN)
-    public HttpResponse<Organisation> create(@Valid @Body NewOrganisation request, Caller caller) {
+    public HttpResponse<Organisation> createOrganisation(@Valid @Body NewOrganisation request, Caller caller) {
         return HttpResponse.created(organisations.create(caller, request.name()));
     }
 

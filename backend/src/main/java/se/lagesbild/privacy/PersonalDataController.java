@@ -13,9 +13,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import se.lagesbild.access.Caller;
 import se.lagesbild.access.Roles;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.SignInRequired;
 
 /** An administrator answers a person's request for their data, or to have it erased. */
 @Tag(name = "Personal data")
+@SignInRequired
+@ClientProblems
 @Controller("/api/personal-data")
 @Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -29,7 +33,7 @@ public class PersonalDataController {
 
     /** Everything held about the person with this e-mail address (their export). */
     @Get
-    public PersonalData.Held export(@QueryValue @NotBlank(message = "validation.person-email-needed")
+    public PersonalData.Held exportPersonalData(@QueryValue @NotBlank(message = "validation.person-email-needed")
                                     @Size(max = 254, message = "validation.address-too-long")
                                     @Email(message = "invitation.email-needed") String email) {
         return personalData.of(email);

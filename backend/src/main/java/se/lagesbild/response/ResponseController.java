@@ -20,8 +20,14 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
+import se.lagesbild.apidocs.SignInRequired;
 
 @Tag(name = "Responses and answers")
+@SignInRequired
+@ClientProblems
+@ConflictProblem
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,23 +44,27 @@ public class ResponseController {
         this.metrics = metrics;
     }
 
+    /** The responses of a round, without who gave them where the round is anonymous. */
     @Get("/rounds/{roundId}/responses")
-    public List<ResponseSummary> list(long roundId, Caller caller) {
+    public List<ResponseSummary> listResponses(long roundId, Caller caller) {
         return responses.summaries(roundId, caller);
     }
 
+    /** Starts the caller's response to a round, or returns the one already started. */
     @Post("/rounds/{roundId}/responses")
-    public HttpResponse<ResponseView> start(long roundId, @Valid @Body @Nullable NewResponse request, Caller caller) {
+    public HttpResponse<ResponseView> startResponse(long roundId, @Valid @Body @Nullable NewResponse request, Caller caller) {
         ResponseService.Started started = responses.start(roundId, caller, request == null ? null : request.respondentRole());
         ResponseView view = ResponseView.of(started.response(), responses.answers(started.response().id()));
         return started.created() ? HttpResponse.created(view) : HttpResponse.ok(view);
     }
 
+    /** A response with its answers so far. */
     @Get("/responses/{responseId}")
-    public ResponseView get(long responseId, Caller caller) {
+    public ResponseView getResponse(long responseId, Caller caller) {
         return ResponseView.of(responses.get(responseId, caller), responses.answers(responseId));
     }
 
+    /** Saves one answer (idempotent with Idempotency-Key; an older answeredAt does not overwrite a newer one). */
     @Put("/responses/{responseId}/answers/{itemCode}")
     public AnswerView saveAnswer(long responseId, String itemCode, @Valid @Body AnswerRequest request, Caller caller,
                                  @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "validation.idempotency-key-too-long") String idempotencyKey) {
@@ -64,8 +74,9 @@ public class ResponseController {
         return AnswerView.of(saved.answer(), saved.applied());
     }
 
+    /** Submits a response: it can no longer be changed. */
     @Post("/responses/{responseId}/submit")
-    public ResponseView submit(long responseId, Caller caller) {
+    public ResponseView submitResponse(long responseId, Caller caller) {
         return ResponseView.of(responses.submit(responseId, caller), responses.answers(responseId));
     }
 }

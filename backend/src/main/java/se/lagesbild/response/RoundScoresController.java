@@ -16,9 +16,13 @@ import se.lagesbild.round.RoundService;
 import se.lagesbild.scoring.RoundScores;
 
 import java.util.List;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.SignInRequired;
 
 /** A round's scores: what its submitted responses add up to. */
 @Tag(name = "Rounds and scores")
+@SignInRequired
+@ClientProblems
 @Controller("/api/rounds/{roundId}/scores")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -37,8 +41,9 @@ public class RoundScoresController {
         this.results = results;
     }
 
+    /** A round's results: per part and item, with spread and suppression of small groups. */
     @Get
-    public RoundScoresView scores(long roundId, Caller caller) {
+    public RoundScoresView roundScores(long roundId, Caller caller) {
         Round round = rounds.get(roundId, caller, Permission.VIEW);
         RoundScores scores = results.scores(round);
         return new RoundScoresView(round.id(), round.instrumentCode(), round.instrumentVersion(), round.label(),

@@ -15,8 +15,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.validation.Valid;
 
 import java.util.List;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
+import se.lagesbild.apidocs.SignInRequired;
 
 @Tag(name = "Rounds and scores")
+@SignInRequired
+@ClientProblems
+@ConflictProblem
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -28,23 +34,27 @@ public class RoundController {
         this.rounds = rounds;
     }
 
+    /** Starts a round of an instrument for an organisation. */
     @Post("/rounds")
-    public HttpResponse<Round> start(@Valid @Body NewRound request, Caller caller) {
+    public HttpResponse<Round> startRound(@Valid @Body NewRound request, Caller caller) {
         return HttpResponse.created(rounds.start(caller, request.organisationId(), request.instrumentCode(), request.label()));
     }
 
+    /** One round. */
     @Get("/rounds/{roundId}")
-    public Round get(long roundId, Caller caller) {
+    public Round getRound(long roundId, Caller caller) {
         return rounds.get(roundId, caller, Permission.VIEW);
     }
 
+    /** An organisation's rounds, newest first. */
     @Get("/organisations/{organisationId}/rounds")
     public List<Round> ofOrganisation(long organisationId, Caller caller) {
         return rounds.ofOrganisation(caller, organisationId);
     }
 
+    /** Closes a round: it takes no more responses. */
     @Post("/rounds/{roundId}/close")
-    public Round close(long roundId, Caller caller) {
+    public Round closeRound(long roundId, Caller caller) {
         return rounds.close(roundId, caller);
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * An RFC 7807 problem document: every error the API answers has this shape, with a {@code detail} that
- * tells a person what to do, and for invalid input the offending fields.
+ * tells a person what to do, and for invalid input the offending fields, both in the language the request
+ * asks for ({@link ProblemTexts}).
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -23,12 +23,21 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Duration;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
+import se.lagesbild.apidocs.ParticipantTokenRequired;
+import se.lagesbild.apidocs.RateLimited;
 
 /**
  * The participants' side of a workshop, reached by its code with no account: join, answer, reflect. The
  * participant is known by an anonymous token, in an HttpOnly cookie for the workshop's path or in the
  * X-Participant-Token header; no address or browser is stored with what they answer.
  */
+@Tag(name = "Workshop participants (no account)")
+@ClientProblems
+@ConflictProblem
+@RateLimited
 @Controller("/api/w/{code}")
 // Participants join with the code alone: no account, no personal data (the participant token proves membership)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -49,19 +58,19 @@ public class ParticipantController {
 
     /** The participant's page: the workshop, and once joined on this device their own answers and texts. */
     @Get
-    public ParticipantView get(String code, HttpRequest<?> request) {
+    public ParticipantView participantView(String code, HttpRequest<?> request) {
         return workshops.participantView(code, token(request), address(request));
     }
 
     /** The workshop's instrument version, as the participant's page shows it (participants have no account to read instruments with). */
     @Get("/instrument")
-    public InstrumentDefinition instrument(String code, HttpRequest<?> request) {
+    public InstrumentDefinition workshopInstrument(String code, HttpRequest<?> request) {
         return workshops.instrumentOf(code, address(request));
     }
 
     /** Joins (no account): the participant token, also as an HttpOnly cookie for this workshop's path. */
     @Post("/join")
-    public HttpResponse<JoinResult> join(String code, @Nullable @Body JoinRequest body, HttpRequest<?> request) {
+    public HttpResponse<JoinResult> joinWorkshop(String code, @Nullable @Body JoinRequest body, HttpRequest<?> request) {
         ParticipationService.Joined joined = workshops.join(code, token(request), body == null ? null : body.group(), address(request));
         Cookie cookie = Cookie.of(ParticipantToken.COOKIE, joined.participantToken())
                 .path("/api/w/" + joined.code())
@@ -74,13 +83,15 @@ public class ParticipantController {
 
     /** The answer to a single-item instrument (the staircase). */
     @Put("/answer")
-    public Saved answer(String code, @Body AnswerRequest body, HttpRequest<?> request) {
+    @ParticipantTokenRequired
+    public Saved answerWorkshop(String code, @Body AnswerRequest body, HttpRequest<?> request) {
         workshops.answer(code, token(request), null, body.value(), address(request));
         return new Saved(true);
     }
 
     /** The answer to one item, for instruments with many (the checklist, Skatta läget). */
     @Put("/answers/{itemCode}")
+    @ParticipantTokenRequired
     public Saved answerItem(String code, String itemCode, @Body AnswerRequest body, HttpRequest<?> request) {
         workshops.answer(code, token(request), itemCode, body.value(), address(request));
         return new Saved(true);
@@ -88,12 +99,14 @@ public class ParticipantController {
 
     /** The participant's own text for the group reflection on one of the instrument's prompts (0-based). */
     @Put("/reflections/{promptIndex}")
+    @ParticipantTokenRequired
     public ReflectionView reflect(String code, int promptIndex, @Body ReflectionRequest body, HttpRequest<?> request) {
         return workshops.reflect(code, token(request), promptIndex, body.text(), address(request));
     }
 
     /** The participant's own text for an activity of the agenda (an open question or a group reflection). */
     @Put("/activities/{activityId}/text")
+    @ParticipantTokenRequired
     public ReflectionView contribute(String code, long activityId, @Body ReflectionRequest body, HttpRequest<?> request) {
         return workshops.contribute(code, token(request), activityId, body.text(), address(request));
     }
@@ -106,7 +119,7 @@ public class ParticipantController {
 
     /** The phone's stream: an event {@code live} with where the room is now and at every change. */
     @Get(value = "/events", produces = MediaType.TEXT_EVENT_STREAM)
-    public Publisher<Event<ParticipantLive>> events(String code, HttpRequest<?> request) {
+    public Publisher<Event<ParticipantLive>> participantEvents(String code, HttpRequest<?> request) {
         long workshopId = workshops.workshopToFollow(code, token(request), address(request));
         return live.watchForParticipants(workshopId).map(view -> Event.of(view).name("live"));
     }

@@ -29,11 +29,19 @@ import se.lagesbild.export.TableFormat;
 
 import java.net.URI;
 import java.util.List;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import se.lagesbild.apidocs.ClientProblems;
+import se.lagesbild.apidocs.ConflictProblem;
+import se.lagesbild.apidocs.SignInRequired;
 
 /**
  * The facilitator's side of workshops: create one with its agenda, open it, step through the agenda, reveal,
  * close, watch live, read and export the results.
  */
+@Tag(name = "Workshops")
+@SignInRequired
+@ClientProblems
+@ConflictProblem
 @Controller("/api/workshops")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Secured({Roles.ADMIN, Roles.FACILITATOR})
@@ -51,19 +59,21 @@ public class WorkshopController {
 
     /** A new draft workshop; without {@code activities}, the instrument's template agenda (for the staircase: the seed's workshop). */
     @Post
-    public HttpResponse<WorkshopView> create(@Valid @Body NewWorkshop request, Caller caller) {
+    public HttpResponse<WorkshopView> createWorkshop(@Valid @Body NewWorkshop request, Caller caller) {
         WorkshopView created = workshops.view(workshops.create(caller, request.title(), request.instrumentCode(),
                 request.organisationId(), request.activities()));
         return HttpResponse.created(created, URI.create("/api/workshops/" + created.id()));
     }
 
+    /** The workshops the caller runs. */
     @Get
-    public List<WorkshopView> list(@Nullable @QueryValue Long organisationId, Caller caller) {
+    public List<WorkshopView> listWorkshops(@Nullable @QueryValue Long organisationId, Caller caller) {
         return workshops.list(caller, organisationId).stream().map(workshops::view).toList();
     }
 
+    /** One workshop with its agenda and where the room is. */
     @Get("/{id}")
-    public WorkshopView get(long id, Caller caller) {
+    public WorkshopView getWorkshop(long id, Caller caller) {
         return workshops.view(workshops.get(id, caller));
     }
 
@@ -75,7 +85,7 @@ public class WorkshopController {
 
     /** Ends the workshop, only with {@code {confirm: true}} (400 saying what closing means without it). */
     @Post("/{id}/close")
-    public WorkshopView close(long id, @Nullable @Body CloseRequest body, Caller caller) {
+    public WorkshopView closeWorkshop(long id, @Nullable @Body CloseRequest body, Caller caller) {
         return workshops.view(workshops.close(id, caller, body != null && Boolean.TRUE.equals(body.confirm())));
     }
 
@@ -148,7 +158,7 @@ public class WorkshopController {
 
     /** The projector's stream: an event {@code live} with the state now and at every change (within about 0.5 s). */
     @Get(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM)
-    public Publisher<Event<LiveView>> events(long id, Caller caller) {
+    public Publisher<Event<LiveView>> workshopEvents(long id, Caller caller) {
         workshops.get(id, caller);
         return live.watch(id).map(view -> Event.of(view).name("live"));
     }
@@ -165,7 +175,7 @@ public class WorkshopController {
     /** The record as CSV or XLSX: every activity. */
     @Get("/{id}/export.{format}")
     @Produces({Download.CSV, Download.XLSX})
-    public HttpResponse<byte[]> export(long id, String format, Caller caller) {
+    public HttpResponse<byte[]> exportWorkshop(long id, String format, Caller caller) {
         TableFormat tableFormat = TableFormat.of(format);
         Workshop workshop = workshops.get(id, caller);
         return tableFormat.download(WorkshopExport.of(workshop, workshops.instrument(workshop),
@@ -174,7 +184,7 @@ public class WorkshopController {
 
     /** Two workshops of the same organisation side by side, e.g. 2025 and 2028: the earlier one first. */
     @Get("/comparison")
-    public WorkshopService.Comparison compare(@QueryValue long from, @QueryValue long to, Caller caller) {
+    public WorkshopService.Comparison compareWorkshops(@QueryValue long from, @QueryValue long to, Caller caller) {
         return workshops.compare(caller, from, to);
     }
 

@@ -1,6 +1,8 @@
 package se.lagesbild.system;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
@@ -9,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import se.lagesbild.support.ApiTest;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +23,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The OpenAPI document that micronaut-openapi generates from the controllers is served at /api/openapi.yml
  * and names every route under /api that the running application has (method and path template), so that
- * a new endpoint cannot be left out of it; the viewer at /api/docs runs from the app's own files.
+ * a new endpoint cannot be left out of it, with the credentials its @Secured rule asks for; the viewer at
+ * /api/docs runs from the app's own files.
  */
 @MicronautTest(transactional = false)
 class OpenApiDocumentApiTest extends ApiTest {
+
+    /** What a signed-in operation documents: the session cookie or the bearer token. */
+    private static final List<Map<String, List<String>>> SIGNED_IN = List.of(Map.of("session", List.of()), Map.of("bearer", List.of()));
+    /** What a joined workshop participant's operation documents: the participant token as cookie or header. */
+    private static final List<Map<String, List<String>>> PARTICIPANT = List.of(Map.of("participantCookie", List.of()),
+            Map.of("participantToken", List.of()));
 
     @Inject
     Router router;
@@ -39,6 +50,31 @@ class OpenApiDocumentApiTest extends ApiTest {
         assertTrue(routes.size() >= 25, "the application's /api routes: " + routes);
         assertTrue(routes.contains("PUT /api/responses/{responseId}/answers/{itemCode}"), routes::toString);
         assertEquals(List.of(), undocumented(routes, document), "routes missing from the OpenAPI document");
+    }
+
+    @Test
+    void eachOperationAsksForTheCredentialsThatItsSecuredRuleNeeds() {
+        Map<String, Object> document = new Yaml().load(api.exchangeGet("/api/openapi.yml").body());
+        assertEquals(List.of(Map.of()), document.get("security"), "by default no credentials are needed");
+        Map<?, ?> paths = (Map<?, ?>) document.get("paths");
+        List<String> wrong = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        router.uriRoutes().filter(route -> path(route).startsWith("/api/") && !route.getHttpMethodName().equals("HEAD")).forEach(route -> {
+            String method = route.getHttpMethodName().toLowerCase(Locale.ROOT);
+            Map<?, ?> operation = (Map<?, ?>) ((Map<?, ?>) paths.get(path(route))).get(method);
+            Object security = operation.get("security");
+            String[] rule = route.getTargetMethod().getAnnotationMetadata().stringValues(Secured.class);
+            boolean anyone = Arrays.equals(rule, new String[] {SecurityRule.IS_ANONYMOUS});
+            boolean right = anyone
+                    ? security == null || path(route).startsWith("/api/w/") && PARTICIPANT.equals(security)
+                    : SIGNED_IN.equals(security);
+            checked.add(route.getHttpMethodName() + " " + path(route));
+            if (!right) {
+                wrong.add(route.getHttpMethodName() + " " + path(route) + " @Secured" + Arrays.toString(rule) + " but security " + security);
+            }
+        });
+        assertTrue(checked.size() >= 90, checked::toString);
+        assertEquals(List.of(), wrong, "operations whose documented credentials differ from their @Secured rule");
     }
 
     @Test
