@@ -1,5 +1,6 @@
 package se.lagesbild.system;
 
+import io.micronaut.http.HttpStatus;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -72,6 +73,14 @@ class ProblemTextsTest {
                 ProblemTexts.resolve(offScale, ENGLISH));
         assertEquals("Vet inte", ProblemTexts.resolve(Text.of("as-is", new Text.Either("Vet inte", null)), ENGLISH),
                 "without English words the Swedish ones stand");
+    }
+
+    @Test
+    void aProblemsOwnMessageIsItsKeySoThatALogNeverRepeatsANameOrAnAddressFromItsDetail() {
+        ProblemException taken = new ProblemException(HttpStatus.CONFLICT, Text.of("user.username-taken", "anna.andersson@lund.se"));
+        assertEquals("user.username-taken", taken.getMessage());
+        assertEquals("Användarnamnet anna.andersson@lund.se är redan taget.", taken.problem(SWEDISH).detail(),
+                "the person who asked still reads it");
     }
 
     private static Set<String> keys(java.util.Locale language) {
