@@ -280,7 +280,7 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
     }
 
     private void assertNoSwedishUiText(String where) {
-        // Text marked lang="sv" is Swedish on purpose: the server's own words, the language switch's "Svenska".
+        // Text marked lang="sv" is Swedish on purpose: the language switch's "Svenska".
         String text = (String) browser.executeScript("""
                 let text = document.body.innerText;
                 for (const swedish of document.querySelectorAll('body [lang=sv]')) text = text.split(swedish.innerText).join(' ');
