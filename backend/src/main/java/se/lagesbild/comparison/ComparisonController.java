@@ -2,6 +2,7 @@ package se.lagesbild.comparison;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Controller;
@@ -97,7 +98,7 @@ public class ComparisonController {
     @Serdeable
     public record RoleView(String code, String label, @Nullable String labelEn, int fromRespondents, int toRespondents,
                            boolean compared, @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String reason,
-                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable RoundComparison.Change total,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable @Schema(type = "object") RoundComparison.Change total,
                            List<RolePartView> parts) {
         static RoleView of(RoleComparison.RoleChange role) {
             return new RoleView(role.code(), role.label(), role.labelEn(), role.fromRespondents(), role.toRespondents(),
@@ -130,14 +131,14 @@ public class ComparisonController {
     @Serdeable
     public record TotalChange(@Nullable Double from, @Nullable Double to, @Nullable Double delta,
                               @Nullable String direction, RoundComparison.Change sum,
-                              @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Interval interval,
+                              @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable @Schema(type = "object") Interval interval,
                               @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Boolean clear) {
     }
 
     @Serdeable
     public record PartView(String code, String title, @Nullable Double from, @Nullable Double to, @Nullable Double delta,
                            @Nullable String direction,
-                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Interval interval,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable @Schema(type = "object") Interval interval,
                            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Boolean clear) {
         static PartView of(RoundComparison.PartChange part) {
             return new PartView(part.code(), part.title(), part.from(), part.to(), part.delta(), part.direction(),
@@ -149,7 +150,7 @@ public class ComparisonController {
     public record ItemView(String code, String partCode, String text, @Nullable Double from, @Nullable Double to,
                            @Nullable Double delta, @Nullable String direction, @Nullable Integer fromN,
                            @Nullable Integer toN, boolean inFrom, boolean inTo, List<ImprovementAction> actions,
-                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Interval interval,
+                           @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable @Schema(type = "object") Interval interval,
                            @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Boolean clear) {
         static ItemView of(RoundComparison.ItemChange item, List<ImprovementAction> actions) {
             return new ItemView(item.code(), item.partCode(), item.text(), item.from(), item.to(), item.delta(),

@@ -1,6 +1,7 @@
 package se.lagesbild.privacy;
 
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -31,7 +32,7 @@ public class PersonalData {
     }
 
     @Serdeable
-    public record Held(String email, @Nullable Accounts.UserView account, List<AddressData.HeldInvitation> invitations,
+    public record Held(String email, @Nullable @Schema(type = "object") Accounts.UserView account, List<AddressData.HeldInvitation> invitations,
                        List<AddressData.HeldLink> surveyLinks, List<AuditEvent> auditEntries) {
     }
 

@@ -1,6 +1,7 @@
 package se.lagesbild.workshop;
 
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -12,5 +13,5 @@ import java.util.List;
  */
 @Serdeable
 public record LiveView(WorkshopView workshop, WorkshopResults results, List<ReflectionView> reflections,
-                       List<ActivityView> agenda, @Nullable ActivityResult current) {
+                       List<ActivityView> agenda, @Nullable @Schema(type = "object") ActivityResult current) {
 }

@@ -1,6 +1,7 @@
 package se.lagesbild.workshop;
 
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -9,7 +10,7 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Serdeable
 public record ParticipantLive(String code, String title, WorkshopStatus status, int activities,
-                              @Nullable ActivityResult current) {
+                              @Nullable @Schema(type = "object") ActivityResult current) {
 
     static ParticipantLive of(LiveView live) {
         WorkshopView workshop = live.workshop();

@@ -2,6 +2,7 @@ package se.lagesbild.workshop;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 import se.lagesbild.instrument.InstrumentDefinition;
 
@@ -13,7 +14,7 @@ import java.util.List;
  */
 @Serdeable
 public record ParticipantView(String code, String title, WorkshopStatus status, String instrumentCode,
-                              int instrumentVersion, boolean joined, @Nullable Me me) {
+                              int instrumentVersion, boolean joined, @Nullable @Schema(type = "object") Me me) {
 
     /**
      * The participant's own group, answers and texts: {@code texts} per activity, {@code reflections} those
