@@ -2,7 +2,7 @@
 // or throws an ApiError built from the application/problem+json body.
 
 export class ApiError extends Error {
-  constructor({ status = 0, title = null, detail = null, errors = [], retryAfter = null } = {}) {
+  constructor({ status = 0, title = null, detail = null, errors = [], retryAfter = null, language = null } = {}) {
     super(detail || title || (status ? `HTTP ${status}` : 'Network error'))
     this.name = 'ApiError'
     this.status = status
@@ -11,6 +11,8 @@ export class ApiError extends Error {
     this.errors = Array.isArray(errors) ? errors : []
     /** Seconds from the Retry-After header (429), or null. */
     this.retryAfter = retryAfter
+    /** The language the server wrote `detail` and `errors` in (its Content-Language), or null. */
+    this.language = language
   }
 
   /** True when the request never reached the server (offline, DNS, CORS...). */
@@ -105,6 +107,7 @@ export async function request(method, path, body, options = {}) {
       detail: problem.detail || null,
       errors: problem.errors,
       retryAfter: retryAfterSeconds(res.headers.get('retry-after')),
+      language: res.headers.get('content-language'),
     })
     if (res.status === 401 && !SESSIONLESS.some((prefix) => path.startsWith(prefix))) unauthorizedListener?.(error)
     throw error

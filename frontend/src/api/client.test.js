@@ -110,6 +110,22 @@ describe('api client', () => {
     expect(fetchFn.mock.calls.map(([, init]) => init.headers['Accept-Language'])).toEqual(['en', 'sv', 'sv'])
   })
 
+  it('keeps the language the server wrote a problem in', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValue(
+        new Response(JSON.stringify({ status: 404, title: 'Not Found', detail: 'There is no round with id 9.' }), {
+          status: 404,
+          headers: { 'Content-Type': 'application/problem+json', 'Content-Language': 'en' },
+        }),
+      ),
+    )
+    const error = await request('GET', '/api/rounds/9').catch((e) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error.language).toBe('en')
+    expect(error.detail).toBe('There is no round with id 9.')
+  })
+
   it('sends answeredAt in the body and the Idempotency-Key header', async () => {
     const fetchFn = mockFetch(200, { itemCode: 'CS-01', value: 2, comment: null, applied: true })
     await saveAnswer(7, 'CS-01', { value: 2, comment: null, answeredAt: '2025-03-01T09:00:00.000Z' }, 'k-1')

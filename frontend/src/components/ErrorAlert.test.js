@@ -32,6 +32,25 @@ describe('ErrorAlert', () => {
     expect(swedish.get('.alert__message').text()).toBe('Omgången 2025 är stängd och tar inte emot fler svar.')
   })
 
+  it('says in the UI language what kind of error it is once the language was switched since the error came', () => {
+    const stale = alert(
+      new ApiError({
+        status: 404,
+        detail: 'Organisationen med id 7 finns inte.',
+        errors: [{ field: 'name', message: 'Ange organisationens namn.' }],
+        language: 'sv',
+      }),
+      'en',
+    )
+    expect(stale.get('.alert__message').text()).toBe('What you are looking for does not exist.')
+    expect(stale.get('.alert__fields').attributes('lang')).toBe('sv')
+    const current = alert(
+      new ApiError({ status: 404, detail: 'There is no organisation with id 7.', language: 'en' }),
+      'en',
+    )
+    expect(current.get('.alert__message').text()).toBe('There is no organisation with id 7.')
+  })
+
   it('says what kind of error it is when the server gave no detail', () => {
     expect(
       alert(new ApiError({ status: 0 }), 'en')
