@@ -48,6 +48,15 @@ public class UserController {
         return accounts.updateRoles(caller, userId, request.roles());
     }
 
+    @Put("/{userId}/disabled")
+    public Accounts.UserView setDisabled(long userId, @Valid @Body Disabled request, Caller caller) {
+        return accounts.setDisabled(caller, userId, request.disabled());
+    }
+
+    @Serdeable
+    public record Disabled(@NotNull(message = "Ange disabled: true stänger av kontot, false öppnar det igen.") Boolean disabled) {
+    }
+
     @Serdeable
     public record NewUser(
             @NotBlank(message = "Ange användarnamn, till exempel en e-postadress.")
