@@ -54,25 +54,25 @@ public class OidcController {
         this.validity = validity;
     }
 
-    @Get("/{provider}/login{?redirect}")
+    @Get("/{provider}/login")
     public MutableHttpResponse<?> login(String provider, @Nullable @QueryValue String redirect, HttpRequest<?> request) {
         try {
             OidcSignIns.Started started = signIns.start(provider, callback(request, provider), redirect);
-            return HttpResponse.redirect(URI.create(started.authorizationUrl()))
+            return HttpResponse.seeOther(URI.create(started.authorizationUrl()))
                     .cookie(stateCookie(started.state(), request).maxAge(validity));
         } catch (OidcFailure failure) {
             return failed(provider, failure, request);
         }
     }
 
-    @Get("/{provider}/callback{?code,state,error}")
+    @Get("/{provider}/callback")
     public MutableHttpResponse<?> callback(String provider, @Nullable @QueryValue String code, @Nullable @QueryValue String state,
                                            @Nullable @QueryValue String error, @Nullable @CookieValue(STATE_COOKIE) String browserState,
                                            HttpRequest<?> request) {
         try {
             OidcSignIns.Finished finished = signIns.finish(provider, code, state, browserState, error, callback(request, provider));
             LOG.info("User {} signed in through {}", finished.user().id(), provider);
-            return HttpResponse.redirect(URI.create(finished.returnTo() == null ? "/" : finished.returnTo()))
+            return HttpResponse.seeOther(URI.create(finished.returnTo() == null ? "/" : finished.returnTo()))
                     .cookie(sessionCookie.of(finished.token(), request))
                     .cookie(stateCookie("", request).maxAge(0));
         } catch (OidcFailure failure) {
@@ -85,7 +85,7 @@ public class OidcController {
         String signedOut = publicAddress.of(request) + "/logga-in";
         try {
             String endSession = signIns.endSessionUrl(provider, signedOut);
-            return HttpResponse.redirect(URI.create(endSession == null ? "/logga-in" : endSession));
+            return HttpResponse.seeOther(URI.create(endSession == null ? "/logga-in" : endSession));
         } catch (OidcFailure failure) {
             return failed(provider, failure, request);
         }
@@ -94,7 +94,7 @@ public class OidcController {
     private MutableHttpResponse<?> failed(String provider, OidcFailure failure, HttpRequest<?> request) {
         LOG.warn("Sign-in through provider {} failed ({}): {}", provider.replaceAll("[^A-Za-z0-9-]", "?"), failure.reason().code,
                 failure.getMessage());
-        return HttpResponse.redirect(URI.create(ERROR_PAGE + "?orsak=" + failure.reason().code))
+        return HttpResponse.seeOther(URI.create(ERROR_PAGE + "?orsak=" + failure.reason().code))
                 .cookie(stateCookie("", request).maxAge(0));
     }
 
