@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { signedInPinia } from '../test/session.js'
+import { ADMIN, signedInPinia } from '../test/session.js'
 import { mountAt } from '../test/mount.js'
 
 // Signing in through the organisation's identity provider: the login page's buttons, the password form an
@@ -93,5 +93,73 @@ describe('the sign-in error page', () => {
     expect(wrapper.get('[data-testid="sign-in-failed"]').text()).toContain('Du har inte loggats in.')
     expect(wrapper.get('[data-testid="sign-in-failed-reason"]').text()).toContain(words)
     expect(wrapper.get('[data-testid="sign-in-failed-retry"]').attributes('href')).toBe('/logga-in')
+  })
+})
+
+describe('the users page', () => {
+  function adminBackend() {
+    const calls = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url, init = {}) => {
+        const path = new URL(url, 'http://localhost').pathname
+        const method = init.method || 'GET'
+        calls.push({ method, path, body: init.body ? JSON.parse(init.body) : undefined })
+        if (method === 'GET' && path === '/api/users')
+          return json(200, [
+            {
+              id: 2,
+              username: 'sara@lund.se',
+              admin: false,
+              roles: [],
+              disabled: false,
+              signsInWith: ['Lunds kommun'],
+            },
+          ])
+        if (method === 'GET' && path === '/api/organisations') return json(200, [])
+        if (method === 'GET' && path === '/api/auth/methods') return json(200, { password: true, providers: [LUND] })
+        if (method === 'PUT' && path === '/api/auth/methods')
+          return json(409, {
+            status: 409,
+            title: 'Conflict',
+            detail:
+              'Inloggning med lösenord kan inte stängas av ännu: ingen administratör har loggat in med Lunds kommun.',
+          })
+        if (method === 'PUT' && path === '/api/users/2/disabled')
+          return json(200, {
+            id: 2,
+            username: 'sara@lund.se',
+            admin: false,
+            roles: [],
+            disabled: true,
+            signsInWith: ['Lunds kommun'],
+          })
+        return json(404, { status: 404, title: 'Not Found', detail: path })
+      }),
+    )
+    return calls
+  }
+
+  it('shows who signs in through a provider, disables an account, and says why the password form stays', async () => {
+    signedInPinia(ADMIN)
+    const calls = adminBackend()
+    ;({ wrapper } = await mountAt('/admin/anvandare'))
+    await flushPromises()
+    expect(wrapper.get('[data-testid="admin-user-name"]').text()).toContain('Loggar in med Lunds kommun')
+
+    await wrapper.get('[data-testid="admin-user-disable-2"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.method === 'PUT' && c.path === '/api/users/2/disabled').body).toEqual({ disabled: true })
+    expect(wrapper.get('[data-testid="admin-user-disabled"]').text()).toBe('Avstängt')
+    expect(wrapper.get('[data-testid="admin-user-disable-2"]').text()).toBe('Öppna konto igen')
+
+    expect(wrapper.get('[data-testid="sign-in-settings"]').text()).toContain('Identitetsleverantörer: Lunds kommun.')
+    await wrapper.get('[data-testid="sign-in-settings-toggle"]').trigger('click')
+    await flushPromises()
+    expect(calls.find((c) => c.method === 'PUT' && c.path === '/api/auth/methods').body).toEqual({ password: false })
+    expect(wrapper.get('[data-testid="sign-in-settings"]').text()).toContain(
+      'ingen administratör har loggat in med Lunds kommun',
+    )
+    expect(wrapper.get('[data-testid="sign-in-settings-state"]').text()).toContain('visar också formuläret')
   })
 })

@@ -168,7 +168,7 @@ public class Accounts {
         if (disabled) {
             sessions.closeAll(userId);
         }
-        return all().stream().filter(view -> view.id() == userId).findFirst().orElseThrow();
+        return view(users.findById(userId).orElseThrow());
     }
 
     /** Whether a user with this name exists (names compare regardless of case). */
@@ -247,12 +247,16 @@ public class Accounts {
     }
 
     public UserView view(Caller caller) {
-        return new UserView(caller.userId(), caller.username(), caller.admin(), roleViews(caller.roles()), false,
-                signsInWith(identities.findByUserIdIn(List.of(caller.userId()))));
+        return view(caller, false);
     }
 
     public UserView view(User user) {
-        return view(sessions.caller(user));
+        return view(sessions.caller(user), user.disabled());
+    }
+
+    private UserView view(Caller caller, boolean disabled) {
+        return new UserView(caller.userId(), caller.username(), caller.admin(), roleViews(caller.roles()), disabled,
+                signsInWith(identities.findByUserIdIn(List.of(caller.userId()))));
     }
 
     public List<UserView> all() {

@@ -87,6 +87,16 @@ class SingleSignOnBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("/workshoppar"));
         byTestId("user-menu");
         screenshot("sso-facilitator-start-" + size());
+
+        // The administrator sees on the users page who signs in through the provider, and the password form's switch.
+        signOut();
+        signIn(se.lagesbild.support.Api.ADMIN_USERNAME, se.lagesbild.support.Api.ADMIN_PASSWORD);
+        open("/admin/anvandare");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=admin-user-list]"),
+                username + "\nLoggar in med Lunds kommun"));
+        assertTrue(byTestId("sign-in-settings").getText().contains("Identitetsleverantörer: Lunds kommun."));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", byTestId("sign-in-settings"));
+        screenshot("sso-users-page-" + size());
     }
 
     @Test
