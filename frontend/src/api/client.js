@@ -122,6 +122,15 @@ export const login = (username, password) => request('POST', '/api/auth/login', 
 export const logout = () => request('POST', '/api/auth/logout')
 /** `{ id, username, admin, roles: [{ organisationId, organisationName, role }] }`; 401 when not signed in. */
 export const getMe = () => request('GET', '/api/auth/me')
+/** `{ password, providers: [{ id, name }] }`: the password form (or not) and a button per identity provider. */
+export const getSignInMethods = () => request('GET', '/api/auth/methods')
+/** Administrators open or close the password form; 409 (with the reason) when closing it would lock everyone out. */
+export const setPasswordSignIn = (password) => request('PUT', '/api/auth/methods', { password })
+/** Where the browser goes to sign in through a provider (a full page load, not a fetch), back to `redirect`. */
+export const providerSignInUrl = (id, redirect) =>
+  `/api/auth/oidc/${seg(id)}/login${redirect ? `?redirect=${encodeURIComponent(redirect)}` : ''}`
+/** The provider's own logout, which returns to the login page. */
+export const providerSignOutUrl = (id) => `/api/auth/oidc/${seg(id)}/logout`
 /** `{ needed }`: whether the first administrator may still be created here. */
 export const getSetup = () => request('GET', '/api/setup')
 export const getPasswordResetOptions = () => request('GET', '/api/auth/password-reset')
@@ -142,6 +151,8 @@ export const createUser = ({ username, password, roles }) =>
   request('POST', '/api/users', { username, password, roles })
 /** Replace a user's roles; resolves to the user with the new roles. */
 export const updateUserRoles = (id, roles) => request('PUT', `/api/users/${seg(id)}/roles`, { roles })
+/** Disable an account (it signs in no more) or enable it again; resolves to the user. */
+export const setUserDisabled = (id, disabled) => request('PUT', `/api/users/${seg(id)}/disabled`, { disabled })
 
 // Invitations: a project lead invites a respondent to an open round.
 /** `{ id, email, link, expiresAt }`: the single-use link is only returned here. */

@@ -59,8 +59,19 @@ export const routes = [
     path: '/logga-in',
     name: 'login',
     component: () => import('../views/LoginView.vue'),
-    props: (route) => ({ redirect: typeof route.query.redirect === 'string' ? route.query.redirect : '' }),
+    props: (route) => ({
+      redirect: typeof route.query.redirect === 'string' ? route.query.redirect : '',
+      signedOutFrom: typeof route.query.utloggad === 'string' ? route.query.utloggad : '',
+    }),
     meta: { titleKey: 'login.title', public: true },
+  },
+  {
+    // Where a sign-in through an identity provider that went wrong ends, with the reason (OidcController).
+    path: '/inloggning-misslyckades',
+    name: 'sign-in-failed',
+    component: () => import('../views/SignInFailedView.vue'),
+    props: (route) => ({ reason: typeof route.query.orsak === 'string' ? route.query.orsak : '' }),
+    meta: { titleKey: 'signInFailed.title', public: true },
   },
   {
     path: '/forsta-start',

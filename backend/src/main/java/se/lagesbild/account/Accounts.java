@@ -35,11 +35,14 @@ public class Accounts {
     private final Sessions sessions;
     private final RateLimiter rateLimiter;
     private final AuditTrail audit;
+    private final UserIdentityRepository identities;
+    private final OidcProviders providers;
     private final RateLimiter.Limit perAccount;
     private final RateLimiter.Limit perAddress;
 
     public Accounts(UserRepository users, UserRoleRepository userRoles, Organisations organisations,
                     Passwords passwords, Sessions sessions, RateLimiter rateLimiter, AuditTrail audit,
+                    UserIdentityRepository identities, OidcProviders providers,
                     @Value("${lagesbild.login.max-failures:10}") int maxFailures,
                     @Value("${lagesbild.login.max-failures-per-address:100}") int maxFailuresPerAddress,
                     @Value("${lagesbild.login.window:15m}") Duration window) {
@@ -50,6 +53,8 @@ public class Accounts {
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
         this.audit = audit;
+        this.identities = identities;
+        this.providers = providers;
         this.perAccount = new RateLimiter.Limit(maxFailures, window);
         this.perAddress = new RateLimiter.Limit(maxFailuresPerAddress, window);
     }
@@ -83,6 +88,9 @@ public class Accounts {
             throw new ProblemException(HttpStatus.UNAUTHORIZED, Text.of("login.wrong-credentials"));
         }
         rateLimiter.forget(accountBucket);
+        if (user.disabled()) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, Text.of("user.disabled"));
+        }
         return signIn(user);
     }
 
@@ -110,7 +118,7 @@ public class Accounts {
         }
         passwords.requireAcceptable("password", password);
         Assigned assigned = assigned(roles);
-        User user = users.save(new User(null, name, passwords.hash(password), assigned.admin(), null));
+        User user = users.save(new User(null, name, passwords.hash(password), assigned.admin(), null, false));
         assigned.roles().forEach((organisation, role) -> userRoles.save(new UserRole(null, user.id(), organisation, role)));
         if (assigned.roles().isEmpty()) {
             audit.record(by, null, "user.created", "user", user.id(), name);
@@ -131,7 +139,7 @@ public class Accounts {
         Map<Long, Role> before = userRoles.findByUserId(userId).stream().collect(Collectors.toMap(UserRole::organisationId, UserRole::role));
         boolean lostSomething = (user.admin() && !assigned.admin()) || before.entrySet().stream()
                 .anyMatch(role -> role.getValue() != assigned.roles().get(role.getKey()));
-        users.update(new User(user.id(), user.username(), user.passwordHash(), assigned.admin(), user.createdAt()));
+        users.update(new User(user.id(), user.username(), user.passwordHash(), assigned.admin(), user.createdAt(), user.disabled()));
         userRoles.deleteByUserId(userId);
         assigned.roles().forEach((organisation, role) -> userRoles.save(new UserRole(null, userId, organisation, role)));
         assigned.roles().forEach((organisation, role) ->
@@ -141,6 +149,23 @@ public class Accounts {
             sessions.closeAll(userId);
         } else {
             sessions.rolesChanged(userId);
+        }
+        return view(users.findById(userId).orElseThrow());
+    }
+
+    /** Disables an account (it signs in no more, and its sessions end at once) or enables it again. */
+    @Transactional
+    public UserView setDisabled(Caller by, long userId, boolean disabled) {
+        User user = users.findById(userId).orElseThrow(() -> ProblemException.notFound(Text.of("user.unknown", userId)));
+        if (disabled && userId == by.userId()) {
+            throw ProblemException.conflict(Text.of("user.own-account-disabled"));
+        }
+        if (user.disabled() != disabled) {
+            users.update(user.withDisabled(disabled));
+            audit.record(by, null, disabled ? "user.disabled" : "user.enabled", "user", userId, user.username());
+        }
+        if (disabled) {
+            sessions.closeAll(userId);
         }
         return view(users.findById(userId).orElseThrow());
     }
@@ -210,7 +235,8 @@ public class Accounts {
 
     /** A user as the API shows it: never the password hash. */
     @Serdeable
-    public record UserView(long id, String username, boolean admin, List<OrganisationRoleView> roles) {
+    public record UserView(long id, String username, boolean admin, List<OrganisationRoleView> roles, boolean disabled,
+                           List<String> signsInWith) {
     }
 
     @Serdeable
@@ -218,24 +244,39 @@ public class Accounts {
     }
 
     public UserView view(Caller caller) {
-        return new UserView(caller.userId(), caller.username(), caller.admin(), roleViews(caller.roles()));
+        return view(caller, false);
     }
 
     public UserView view(User user) {
-        return view(sessions.caller(user));
+        return view(sessions.caller(user), user.disabled());
+    }
+
+    private UserView view(Caller caller, boolean disabled) {
+        return new UserView(caller.userId(), caller.username(), caller.admin(), roleViews(caller.roles()), disabled,
+                signsInWith(identities.findByUserIdIn(List.of(caller.userId()))));
     }
 
     public List<UserView> all() {
         List<User> all = users.findAllOrderByUsername();
-        Map<Long, List<UserRole>> rolesByUser = userRoles.findByUserIdIn(all.stream().map(User::id).toList()).stream()
+        List<Long> ids = all.stream().map(User::id).toList();
+        Map<Long, List<UserRole>> rolesByUser = userRoles.findByUserIdIn(ids).stream()
                 .collect(Collectors.groupingBy(UserRole::userId));
+        Map<Long, List<UserIdentity>> identitiesByUser = ids.isEmpty() ? Map.of()
+                : identities.findByUserIdIn(ids).stream().collect(Collectors.groupingBy(UserIdentity::userId));
         List<UserView> views = new ArrayList<>();
         for (User user : all) {
             Map<Long, Role> roles = rolesByUser.getOrDefault(user.id(), List.of()).stream()
                     .collect(Collectors.toMap(UserRole::organisationId, UserRole::role));
-            views.add(new UserView(user.id(), user.username(), user.admin(), roleViews(roles)));
+            views.add(new UserView(user.id(), user.username(), user.admin(), roleViews(roles), user.disabled(),
+                    signsInWith(identitiesByUser.getOrDefault(user.id(), List.of()))));
         }
         return views;
+    }
+
+    /** The names of the configured providers the person has signed in through. */
+    private List<String> signsInWith(List<UserIdentity> linked) {
+        return linked.stream().map(identity -> providers.find(identity.provider()).map(OidcProvider::name).orElse(identity.provider()))
+                .distinct().sorted().toList();
     }
 
     private List<OrganisationRoleView> roleViews(Map<Long, Role> roles) {
@@ -264,9 +305,10 @@ public class Accounts {
         java.util.Optional<User> user = users.findByUsername(username.strip());
         user.ifPresent(found -> {
             userRoles.deleteByUserId(found.id());
+            identities.deleteByUserId(found.id());
             sessions.closeAll(found.id());
             users.update(new User(found.id(), "borttagen-" + found.id() + "@lagesbild.invalid",
-                    passwords.hash(se.lagesbild.system.SecretToken.generate()), false, found.createdAt()));
+                    passwords.hash(se.lagesbild.system.SecretToken.generate()), false, found.createdAt(), found.disabled()));
         });
         return user.map(User::id);
     }

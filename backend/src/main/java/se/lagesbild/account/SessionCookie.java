@@ -39,6 +39,11 @@ public class SessionCookie implements TokenReader<HttpRequest<?>> {
         return HttpResponse.ok(body).cookie(base(token, request).maxAge(ttl));
     }
 
+    /** The cookie of a session opened some other way than by an answer with a body (a provider's redirect back). */
+    Cookie of(String token, HttpRequest<?> request) {
+        return base(token, request).maxAge(ttl);
+    }
+
     public Cookie cleared(HttpRequest<?> request) {
         return base("", request).maxAge(0);
     }

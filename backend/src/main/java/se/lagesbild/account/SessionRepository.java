@@ -12,6 +12,8 @@ public interface SessionRepository extends CrudRepository<Session, Long> {
 
     Optional<Session> findByTokenHashAndExpiresAtGreaterThan(String tokenHash, Instant now);
 
+    Optional<Session> findByTokenHash(String tokenHash);
+
     void deleteByTokenHash(String tokenHash);
 
     void deleteByExpiresAtLessThan(Instant now);

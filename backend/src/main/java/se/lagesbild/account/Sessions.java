@@ -5,6 +5,7 @@ import se.lagesbild.access.Roles;
 import se.lagesbild.system.SecretToken;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
@@ -58,9 +59,14 @@ public class Sessions implements TokenValidator<HttpRequest<?>> {
 
     /** Opens a session for the user and returns its token, which only the caller ever sees. */
     public String open(User user) {
+        return open(user, null);
+    }
+
+    /** Opens a session for the user, signed in through the provider with this id (null: with a password). */
+    String open(User user, @Nullable String provider) {
         String token = SecretToken.generate();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        sessions.save(new Session(null, SecretToken.hash(token), user.id(), now, now.plus(ttl)));
+        sessions.save(new Session(null, SecretToken.hash(token), user.id(), now, now.plus(ttl), provider));
         sessions.deleteByExpiresAtLessThan(now);
         return token;
     }
@@ -83,6 +89,11 @@ public class Sessions implements TokenValidator<HttpRequest<?>> {
         cache.forgetUser(userId);
     }
 
+    /** The provider the session behind the token was opened through, if it was. */
+    Optional<String> provider(String token) {
+        return sessions.findByTokenHash(SecretToken.hash(token)).map(Session::provider);
+    }
+
     /** The caller a token stands for, if it is a live session. */
     public Optional<Caller> caller(String token) {
         return found(SecretToken.hash(token)).map(SessionCache.Entry::caller);
@@ -92,7 +103,7 @@ public class Sessions implements TokenValidator<HttpRequest<?>> {
     private Optional<SessionCache.Entry> found(String tokenHash) {
         SessionCache.Lookup lookup = cache.startLookup();
         Optional<SessionCache.Entry> found = sessions.findByTokenHashAndExpiresAtGreaterThan(tokenHash, Instant.now())
-                .flatMap(session -> users.findById(session.userId()).map(user -> {
+                .flatMap(session -> users.findById(session.userId()).filter(user -> !user.disabled()).map(user -> {
                     Caller caller = caller(user);
                     return new SessionCache.Entry(caller, authentication(caller), session.expiresAt().toEpochMilli());
                 }));

@@ -15,9 +15,14 @@ public record User(
         String username,
         String passwordHash,
         boolean admin,
-        @DateCreated @Nullable Instant createdAt) {
+        @DateCreated @Nullable Instant createdAt,
+        boolean disabled) {
 
     User withPasswordHash(String hash) {
-        return new User(id, username, hash, admin, createdAt);
+        return new User(id, username, hash, admin, createdAt, disabled);
+    }
+
+    User withDisabled(boolean disabled) {
+        return new User(id, username, passwordHash, admin, createdAt, disabled);
     }
 }

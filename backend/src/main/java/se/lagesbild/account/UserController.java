@@ -59,6 +59,16 @@ public class UserController {
         return accounts.updateRoles(caller, userId, request.roles());
     }
 
+    /** Disables an account (its sessions end at once) or enables it again (administrators). */
+    @Put("/{userId}/disabled")
+    public Accounts.UserView setDisabled(long userId, @Valid @Body Disabled request, Caller caller) {
+        return accounts.setDisabled(caller, userId, request.disabled());
+    }
+
+    @Serdeable
+    public record Disabled(@NotNull(message = "validation.disabled-needed") Boolean disabled) {
+    }
+
     @Serdeable
     public record NewUser(
             @NotBlank(message = "validation.username-needed")

@@ -146,12 +146,23 @@ class AccessMatrixApiTest extends ApiTest {
                     Map.of("username", t.credentials.get(Who.RESPONDENT)[0], "password", Api.USER_PASSWORD)), anyone(200))),
             Map.entry("POST /api/auth/logout", new Rule(t -> Call.of(HttpMethod.POST, "/api/auth/logout", Map.of()), anyone(204))),
             Map.entry("GET /api/auth/me", new Rule(t -> Call.of(HttpMethod.GET, "/api/auth/me", null), signedIn(200))),
+            Map.entry("GET /api/auth/methods", new Rule(t -> Call.of(HttpMethod.GET, "/api/auth/methods", null), anyone(200))),
+            // Without a provider configured (as here) the password form cannot be closed; opening it is the administrator's.
+            Map.entry("PUT /api/auth/methods", new Rule(t -> Call.of(HttpMethod.PUT, "/api/auth/methods", Map.of("password", true)), adminOnly(200))),
+            // Signing in through a provider is for anyone; with none configured (as here) each step leads to the error
+            // page (303). SingleSignOnApiTest goes through them with a provider.
+            Map.entry("GET /api/auth/oidc/{provider}/login", new Rule(t -> Call.of(HttpMethod.GET, "/api/auth/oidc/lund/login", null), anyone(303))),
+            Map.entry("GET /api/auth/oidc/{provider}/callback", new Rule(t -> Call.of(HttpMethod.GET,
+                    "/api/auth/oidc/lund/callback?code=abc&state=def", null), anyone(303))),
+            Map.entry("GET /api/auth/oidc/{provider}/logout", new Rule(t -> Call.of(HttpMethod.GET, "/api/auth/oidc/lund/logout", null), anyone(303))),
             Map.entry("GET /api/setup", new Rule(t -> Call.of(HttpMethod.GET, "/api/setup", null), anyone(200))),
             Map.entry("POST /api/setup", new Rule(t -> Call.of(HttpMethod.POST, "/api/setup",
                     Map.of("username", "someone@a.se", "password", "ett-långt-lösenord")), anyone(409))),
             Map.entry("GET /api/users", new Rule(t -> Call.of(HttpMethod.GET, "/api/users", null), adminOnly(200))),
             Map.entry("POST /api/users", new Rule(t -> Call.of(HttpMethod.POST, "/api/users", Map.of("username",
                     "new-" + UUID.randomUUID() + "@a.se", "password", Api.USER_PASSWORD, "roles", List.of())), adminOnly(201))),
+            Map.entry("PUT /api/users/{userId}/disabled", new Rule(t -> Call.of(HttpMethod.PUT, "/api/users/" + t.newUser() + "/disabled",
+                    Map.of("disabled", true)), adminOnly(200))),
             Map.entry("PUT /api/users/{userId}/roles", new Rule(t -> Call.of(HttpMethod.PUT, "/api/users/" + t.newUser() + "/roles",
                     Map.of("roles", List.of(Map.of("organisationId", t.organisationA, "role", "RESPONDENT")))), adminOnly(200))),
             Map.entry("POST /api/rounds/{roundId}/invitations", new Rule(t -> Call.of(HttpMethod.POST,
@@ -398,7 +409,8 @@ class AccessMatrixApiTest extends ApiTest {
     }
 
     private int status(Api caller, Call call) {
-        if (call.uri().endsWith("/events")) {
+        if (call.uri().endsWith("/events") || call.uri().startsWith("/api/auth/oidc/")) {
+            // Read by hand: an event stream never ends, and a redirect is the answer itself (not to be followed).
             return streamStatus(caller, call.uri());
         }
         MutableHttpRequest<Object> request = HttpRequest.create(call.method(), call.uri());
@@ -418,7 +430,7 @@ class AccessMatrixApiTest extends ApiTest {
     /** An event stream never ends: only its status line is read. */
     private int streamStatus(Api caller, String uri) {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + uri))
-                .header("Accept", "text/event-stream");
+                .header("Accept", uri.endsWith("/events") ? "text/event-stream" : "*/*");
         if (caller.token() != null) {
             request.header("Authorization", "Bearer " + caller.token());
         }

@@ -96,6 +96,7 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
         pages.put("invitation, set a password", link.substring(link.indexOf("/inbjudan/")));
         pages.put("invitation, unknown link", "/inbjudan/" + "x".repeat(43));
         pages.put("login", "/logga-in");
+        pages.put("sign-in through a provider failed", "/inloggning-misslyckades?orsak=state");
         long earlierWorkshop = workshopWithAnswers(organisation, "Trappan 2025", 5, true);
         long workshop = workshopWithAnswers(organisation, "Trappan 2028", 5, false);
         String workshopCode = (String) api.get("/api/workshops/" + workshop).get("code");

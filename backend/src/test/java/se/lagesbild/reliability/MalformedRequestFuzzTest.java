@@ -119,7 +119,8 @@ class MalformedRequestFuzzTest extends DatabaseTest {
                 if (reply.status() >= 500) {
                     serverErrors.incrementAndGet();
                 }
-                String wrong = judge(reply);
+                // A sign-in through a provider is a browser's navigation: what is wrong leads to the error page, no session.
+                String wrong = request.path().startsWith("/api/auth/oidc/") ? judgeSignInStep(reply) : judge(reply);
                 if (wrong != null && failures.size() < 40) {
                     failures.add(request + " → " + wrong + ": " + reply);
                 }
@@ -139,6 +140,19 @@ class MalformedRequestFuzzTest extends DatabaseTest {
         assertEquals(0, serverErrors.get());
         assertEquals(before, after, "rejected requests changed the database");
         assertTrue(corpus.size() >= MINIMUM_REQUESTS);
+    }
+
+    /** Null when a malformed step of a provider sign-in leads to the sign-in error page and opens no session. */
+    private static String judgeSignInStep(WireClient.Reply reply) {
+        String location = reply.header("Location");
+        if (reply.status() != 303 || location == null || !location.startsWith("/inloggning-misslyckades?orsak=")) {
+            return "not a 303 to the sign-in error page";
+        }
+        if (reply.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+                .flatMap(e -> e.getValue().stream()).anyMatch(cookie -> cookie.startsWith("lagesbild_session=") && !cookie.startsWith("lagesbild_session=;"))) {
+            return "a session cookie";
+        }
+        return null;
     }
 
     /** Null when the reply is what a malformed request must get, else what is wrong with it. */
