@@ -20,30 +20,34 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 @Tag(name = "Responses and answers")
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class ResponseController {
 
     /** Answers stored, tagged applied=false for retries and late answers that changed nothing. */
     public static final String ANSWERS_SAVED = "lagesbild.answers.saved";
 
     private final ResponseService responses;
+    private final AnswerWriter writer;
     private final MeterRegistry metrics;
 
-    public ResponseController(ResponseService responses, MeterRegistry metrics) {
+    public ResponseController(ResponseService responses, AnswerWriter writer, MeterRegistry metrics) {
         this.responses = responses;
+        this.writer = writer;
         this.metrics = metrics;
     }
 
     @Get("/rounds/{roundId}/responses")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public List<ResponseSummary> list(long roundId, Caller caller) {
         return responses.summaries(roundId, caller);
     }
 
     @Post("/rounds/{roundId}/responses")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<ResponseView> start(long roundId, @Valid @Body @Nullable NewResponse request, Caller caller) {
         ResponseService.Started started = responses.start(roundId, caller, request == null ? null : request.respondentRole());
         ResponseView view = ResponseView.of(started.response(), responses.answers(started.response().id()));
@@ -51,20 +55,27 @@ public class ResponseController {
     }
 
     @Get("/responses/{responseId}")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public ResponseView get(long responseId, Caller caller) {
         return ResponseView.of(responses.get(responseId, caller), responses.answers(responseId));
     }
 
+    /**
+     * Not on the blocking pool: the save joins the next batch of the {@link AnswerWriter} and the request is
+     * answered when that batch has committed, with no thread waiting for it meanwhile.
+     */
     @Put("/responses/{responseId}/answers/{itemCode}")
-    public AnswerView saveAnswer(long responseId, String itemCode, @Valid @Body AnswerRequest request, Caller caller,
-                                 @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "Idempotency-Key får vara högst 64 tecken.") String idempotencyKey) {
-        ResponseService.SavedAnswer saved = responses.saveAnswer(caller, responseId, itemCode, request.value(), request.comment(),
-                request.answeredAt(), idempotencyKey);
-        metrics.counter(ANSWERS_SAVED, "applied", String.valueOf(saved.applied())).increment();
-        return AnswerView.of(saved.answer(), saved.applied());
+    public CompletableFuture<AnswerView> saveAnswer(long responseId, String itemCode, @Valid @Body AnswerRequest request, Caller caller,
+                                                    @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "Idempotency-Key får vara högst 64 tecken.") String idempotencyKey) {
+        return writer.save(new ResponseService.AnswerSave(caller, responseId, itemCode, request.value(), request.comment(),
+                request.answeredAt(), idempotencyKey)).thenApply(saved -> {
+                    metrics.counter(ANSWERS_SAVED, "applied", String.valueOf(saved.applied())).increment();
+                    return AnswerView.of(saved.answer(), saved.applied());
+                });
     }
 
     @Post("/responses/{responseId}/submit")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     public ResponseView submit(long responseId, Caller caller) {
         return ResponseView.of(responses.submit(responseId, caller), responses.answers(responseId));
     }

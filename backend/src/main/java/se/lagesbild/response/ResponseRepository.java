@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,10 @@ public interface ResponseRepository extends CrudRepository<Response, Long> {
     /** Locks the response for the rest of the transaction, so a submit and an answer never interleave. */
     @Query("SELECT * FROM responses WHERE id = :id FOR UPDATE")
     Optional<Response> findByIdForUpdate(long id);
+
+    /** {@link #findByIdForUpdate} for several responses in one statement (a batch of answers), locked in id order. */
+    @Query("SELECT * FROM responses WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+    List<Response> findByIdInForUpdate(Collection<Long> ids);
 
     @Query("""
             SELECT r.id, r.round_id, r.respondent_role, r.status, r.created_at, r.submitted_at,
