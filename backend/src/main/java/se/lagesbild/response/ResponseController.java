@@ -50,7 +50,8 @@ public class ResponseController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<ResponseView> start(long roundId, @Valid @Body @Nullable NewResponse request, Caller caller) {
         ResponseService.Started started = responses.start(roundId, caller, request == null ? null : request.respondentRole());
-        ResponseView view = ResponseView.of(started.response(), responses.answers(started.response().id()));
+        // A response created just now has no answers yet; one the person already had may have some.
+        ResponseView view = ResponseView.of(started.response(), started.created() ? List.of() : responses.answers(started.response().id()));
         return started.created() ? HttpResponse.created(view) : HttpResponse.ok(view);
     }
 
