@@ -1,5 +1,7 @@
 package se.lagesbild.response;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
@@ -32,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 public class AnswerWriter {
 
+    /** How many saves each batch stored together. */
+    public static final String BATCH_SIZE = "lagesbild.answers.batch.size";
     private static final Logger LOG = LoggerFactory.getLogger(AnswerWriter.class);
 
     private record Pending(ResponseService.AnswerSave save, CompletableFuture<ResponseService.SavedAnswer> result) {
@@ -40,16 +44,19 @@ public class AnswerWriter {
     private final ResponseService responses;
     private final ExecutorService blocking;
     private final int batchSize;
+    private final DistributionSummary batchSizes;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    public AnswerWriter(ResponseService responses, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+    public AnswerWriter(ResponseService responses, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, MeterRegistry metrics,
                         @Value("${lagesbild.answers.batch-size:64}") int batchSize,
                         @Value("${lagesbild.answers.writers:1}") int writerCount) {
         this.responses = responses;
         this.blocking = blocking;
         this.batchSize = Math.max(1, batchSize);
+        this.batchSizes = DistributionSummary.builder(BATCH_SIZE).description("Answer saves stored together in one transaction")
+                .register(metrics);
         for (int i = 0; i < Math.max(1, writerCount); i++) {
             Thread writer = new Thread(this::write, "answer-writer-" + i);
             writer.setDaemon(true);
@@ -94,6 +101,7 @@ public class AnswerWriter {
     }
 
     private void store(List<Pending> batch) {
+        batchSizes.record(batch.size());
         List<ResponseService.SaveOutcome> outcomes;
         try {
             outcomes = responses.saveAnswers(batch.stream().map(Pending::save).toList());

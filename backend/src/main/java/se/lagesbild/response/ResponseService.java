@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -258,18 +257,18 @@ public class ResponseService {
         responses.findByIdInForUpdate(responseIds).forEach(response -> locked.put(response.id(), response));
         Map<Long, Round> roundsById = locked.isEmpty() ? Map.of()
                 : rounds.getOpenUntilCommit(locked.values().stream().map(Response::roundId).collect(Collectors.toCollection(TreeSet::new)));
-        Map<String, Answer> stored = new HashMap<>();
+        Map<AnswerKey, Answer> stored = new HashMap<>();
         if (!locked.isEmpty()) {
-            answerRows.of(locked.keySet().stream().sorted().toList(), itemCodes).forEach(answer -> stored.put(key(answer.responseId(), answer.itemCode()), answer));
+            answerRows.of(locked.keySet().stream().sorted().toList(), itemCodes).forEach(answer -> stored.put(new AnswerKey(answer.responseId(), answer.itemCode()), answer));
         }
-        Map<String, Answer> toStore = new TreeMap<>();
+        Map<AnswerKey, Answer> toStore = new TreeMap<>();
         List<SaveOutcome> outcomes = new ArrayList<>(saves.size());
         for (AnswerSave save : saves) {
             try {
                 Response response = Optional.ofNullable(locked.get(save.responseId())).filter(found -> owns(save.caller(), found))
                         .orElseThrow(() -> notFound(save.responseId()));
                 Round round = Optional.ofNullable(roundsById.get(response.roundId())).orElseThrow(() -> roundNotFound(response.roundId()));
-                String key = key(save.responseId(), save.itemCode());
+                AnswerKey key = new AnswerKey(save.responseId(), save.itemCode());
                 SavedAnswer saved = decide(response, round, Optional.ofNullable(stored.get(key)), save.itemCode(), save.value(),
                         save.comment(), save.answeredAt(), save.idempotencyKey());
                 if (saved.applied()) {
@@ -285,9 +284,13 @@ public class ResponseService {
         return outcomes;
     }
 
-    /** A key of (response, item) that sorts as the answers' unique index does. */
-    private static String key(long responseId, String itemCode) {
-        return String.format(Locale.ROOT, "%020d/%s", responseId, itemCode);
+    /** A response's answer to an item, ordered as the answers' unique index (response_id, item_code). */
+    private record AnswerKey(long responseId, String itemCode) implements Comparable<AnswerKey> {
+        @Override
+        public int compareTo(AnswerKey other) {
+            int byResponse = Long.compare(responseId, other.responseId);
+            return byResponse != 0 ? byResponse : itemCode.compareTo(other.itemCode);
+        }
     }
 
     /** The answer now stored for an item, and whether this request changed it. */

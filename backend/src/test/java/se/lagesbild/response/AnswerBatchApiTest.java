@@ -1,5 +1,7 @@
 package se.lagesbild.response;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -36,6 +38,9 @@ class AnswerBatchApiTest extends ApiTest {
     @Inject
     ResponseService responses;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Test
     void savesThatArriveTogetherAreEachAnsweredAsIfSavedAloneAndAllAcknowledgedAreStored() throws Exception {
         long organisationId = api.createOrganisation("Hörby kommun");
@@ -60,6 +65,9 @@ class AnswerBatchApiTest extends ApiTest {
         sends.add(new Expected(own.get(0), "CS-99", 2, 404));
         sends.add(new Expected(own.get(1), "CS-01", 9, 400));
 
+        DistributionSummary batches = metrics.summary(AnswerWriter.BATCH_SIZE);
+        long batchesBefore = batches.count();
+        double savesBefore = batches.totalAmount();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(sends.size());
         try {
@@ -86,6 +94,9 @@ class AnswerBatchApiTest extends ApiTest {
         } finally {
             pool.shutdownNow();
         }
+        long batchesUsed = batches.count() - batchesBefore;
+        assertEquals(sends.size(), batches.totalAmount() - savesBefore, 0.0, "every save went through the writer");
+        assertTrue(batchesUsed < sends.size(), sends.size() + " saves sent at once were stored in " + batchesUsed + " transactions");
         for (long responseId : own) {
             Map<String, Object> stored = answersByItem(respondent, responseId);
             assertEquals(10, stored.size(), "every acknowledged answer of response " + responseId + " is stored");
