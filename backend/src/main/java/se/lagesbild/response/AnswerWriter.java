@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -125,18 +126,31 @@ public class AnswerWriter {
     }
 
     private void saveAlone(Pending pending) {
-        ResponseService.AnswerSave save = pending.save();
         try {
             blocking.execute(() -> {
                 try {
-                    pending.result().complete(responses.saveAnswer(save.caller(), save.responseId(), save.itemCode(), save.value(),
-                            save.comment(), save.answeredAt(), save.idempotencyKey()));
+                    pending.result().complete(responses.saveAlone(pending.save()));
                 } catch (RuntimeException failure) {
                     pending.result().completeExceptionally(failure);
                 }
             });
         } catch (RuntimeException rejected) {
             pending.result().completeExceptionally(rejected);
+        }
+    }
+
+    /**
+     * {@link #save}, waiting for the commit: for a caller that is on a thread that may block anyway. Fails with
+     * the save's own problem, as a save alone would.
+     */
+    public ResponseService.SavedAnswer saveAndWait(ResponseService.AnswerSave save) {
+        try {
+            return save(save).join();
+        } catch (CompletionException failure) {
+            if (failure.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failure;
         }
     }
 

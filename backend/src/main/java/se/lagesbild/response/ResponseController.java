@@ -68,7 +68,7 @@ public class ResponseController {
     @Put("/responses/{responseId}/answers/{itemCode}")
     public CompletableFuture<AnswerView> saveAnswer(long responseId, String itemCode, @Valid @Body AnswerRequest request, Caller caller,
                                                     @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "Idempotency-Key får vara högst 64 tecken.") String idempotencyKey) {
-        return writer.save(new ResponseService.AnswerSave(caller, responseId, itemCode, request.value(), request.comment(),
+        return writer.save(ResponseService.AnswerSave.of(caller, responseId, itemCode, request.value(), request.comment(),
                 request.answeredAt(), idempotencyKey)).thenApply(saved -> {
                     metrics.counter(ANSWERS_SAVED, "applied", String.valueOf(saved.applied())).increment();
                     return AnswerView.of(saved.answer(), saved.applied());

@@ -40,6 +40,10 @@ public interface ResponseRepository extends CrudRepository<Response, Long> {
     @Query("SELECT * FROM responses WHERE respondent_key = :respondentKey FOR UPDATE")
     Optional<Response> findByRespondentKeyForUpdate(String respondentKey);
 
+    /** {@link #findByRespondentKeyForUpdate} for several keys in one statement (a batch of answers). */
+    @Query("SELECT * FROM responses WHERE respondent_key IN (:respondentKeys) ORDER BY id FOR UPDATE")
+    List<Response> findByRespondentKeyInForUpdate(Collection<String> respondentKeys);
+
     @Query("""
             SELECT r.id, r.round_id, r.respondent_role, r.status, r.created_at, r.submitted_at,
                    (SELECT COUNT(*) FROM answers a WHERE a.response_id = r.id) AS answered

@@ -225,9 +225,31 @@ public class ResponseService {
                 chosenAt, idempotencyKey), true);
     }
 
-    /** One answer to save for a signed-in caller, as {@link #saveAnswer(Caller, long, String, Integer, String, Instant, String)} takes it. */
-    public record AnswerSave(Caller caller, long responseId, String itemCode, @Nullable Integer value, @Nullable String comment,
-                             @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
+    /**
+     * One answer to save: for a signed-in caller by response id, as
+     * {@link #saveAnswer(Caller, long, String, Integer, String, Instant, String)} takes it, or for the holder of a
+     * survey token, as {@link #saveAnswerWithToken} takes it (then caller is null and responseId unused).
+     */
+    public record AnswerSave(@Nullable Caller caller, long responseId, @Nullable String token, String itemCode, @Nullable Integer value,
+                             @Nullable String comment, @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
+
+        public static AnswerSave of(Caller caller, long responseId, String itemCode, @Nullable Integer value, @Nullable String comment,
+                                    @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
+            return new AnswerSave(caller, responseId, null, itemCode, value, comment, answeredAt, idempotencyKey);
+        }
+
+        public static AnswerSave withToken(String token, String itemCode, @Nullable Integer value, @Nullable String comment,
+                                           @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
+            return new AnswerSave(null, 0, token, itemCode, value, comment, answeredAt, idempotencyKey);
+        }
+    }
+
+    /** Saves it alone, in a transaction of its own (what a batch falls back to when it fails as a whole). */
+    SavedAnswer saveAlone(AnswerSave save) {
+        return save.token() != null
+                ? saveAnswerWithToken(save.token(), save.itemCode(), save.value(), save.comment(), save.answeredAt(), save.idempotencyKey())
+                : saveAnswer(save.caller(), save.responseId(), save.itemCode(), save.value(), save.comment(), save.answeredAt(),
+                save.idempotencyKey());
     }
 
     /** What became of one save of a batch: the saved answer, or the problem that refused it. */
@@ -248,27 +270,48 @@ public class ResponseService {
     @Transactional
     public List<SaveOutcome> saveAnswers(List<AnswerSave> saves) {
         TreeSet<Long> responseIds = new TreeSet<>();
+        TreeSet<String> respondentKeys = new TreeSet<>();
         TreeSet<String> itemCodes = new TreeSet<>();
+        List<String> keyOfSave = new ArrayList<>(saves.size());
         for (AnswerSave save : saves) {
-            responseIds.add(save.responseId());
+            String respondentKey = save.token() == null ? null : keys.ofToken(save.token());
+            keyOfSave.add(respondentKey);
+            if (respondentKey == null) {
+                responseIds.add(save.responseId());
+            } else {
+                respondentKeys.add(respondentKey);
+            }
             itemCodes.add(save.itemCode());
         }
         Map<Long, Response> locked = new HashMap<>();
-        responses.findByIdInForUpdate(responseIds).forEach(response -> locked.put(response.id(), response));
+        Map<String, Response> lockedByKey = new HashMap<>();
+        if (!responseIds.isEmpty()) {
+            responses.findByIdInForUpdate(responseIds).forEach(response -> locked.put(response.id(), response));
+        }
+        if (!respondentKeys.isEmpty()) {
+            responses.findByRespondentKeyInForUpdate(respondentKeys).forEach(response -> {
+                lockedByKey.put(response.respondentKey(), response);
+                locked.put(response.id(), response);
+            });
+        }
         Map<Long, Round> roundsById = locked.isEmpty() ? Map.of()
                 : rounds.getOpenUntilCommit(locked.values().stream().map(Response::roundId).collect(Collectors.toCollection(TreeSet::new)));
         Map<AnswerKey, Answer> stored = new HashMap<>();
         if (!locked.isEmpty()) {
-            answerRows.of(locked.keySet().stream().sorted().toList(), itemCodes).forEach(answer -> stored.put(new AnswerKey(answer.responseId(), answer.itemCode()), answer));
+            answerRows.of(new TreeSet<>(locked.keySet()), itemCodes)
+                    .forEach(answer -> stored.put(new AnswerKey(answer.responseId(), answer.itemCode()), answer));
         }
         Map<AnswerKey, Answer> toStore = new TreeMap<>();
         List<SaveOutcome> outcomes = new ArrayList<>(saves.size());
-        for (AnswerSave save : saves) {
+        for (int i = 0; i < saves.size(); i++) {
+            AnswerSave save = saves.get(i);
             try {
-                Response response = Optional.ofNullable(locked.get(save.responseId())).filter(found -> owns(save.caller(), found))
+                Response response = keyOfSave.get(i) != null
+                        ? Optional.ofNullable(lockedByKey.get(keyOfSave.get(i))).orElseThrow(ResponseService::notStarted)
+                        : Optional.ofNullable(locked.get(save.responseId())).filter(found -> owns(save.caller(), found))
                         .orElseThrow(() -> notFound(save.responseId()));
                 Round round = Optional.ofNullable(roundsById.get(response.roundId())).orElseThrow(() -> roundNotFound(response.roundId()));
-                AnswerKey key = new AnswerKey(save.responseId(), save.itemCode());
+                AnswerKey key = new AnswerKey(response.id(), save.itemCode());
                 SavedAnswer saved = decide(response, round, Optional.ofNullable(stored.get(key)), save.itemCode(), save.value(),
                         save.comment(), save.answeredAt(), save.idempotencyKey());
                 if (saved.applied()) {

@@ -123,16 +123,16 @@ class AnswerBatchApiTest extends ApiTest {
         Instant t = Instant.parse("2026-11-24T09:00:00Z");
 
         List<ResponseService.SaveOutcome> outcomes = responses.saveAnswers(List.of(
-                new ResponseService.AnswerSave(caller, responseId, "CS-01", 2, null, t, "k1"),
-                new ResponseService.AnswerSave(caller, responseId, "CS-01", 3, " ny ", t.plusSeconds(1), "k2"),
-                new ResponseService.AnswerSave(caller, responseId, "CS-02", 1, null, t.plusSeconds(5), "k3"),
-                new ResponseService.AnswerSave(caller, responseId, "CS-02", 4, null, t.plusSeconds(2), "k4"),
-                new ResponseService.AnswerSave(caller, responseId, "CS-99", 1, null, t, "k5"),
-                new ResponseService.AnswerSave(caller, responseId, "CS-03", 9, null, t, "k6"),
-                new ResponseService.AnswerSave(stranger, responseId, "CS-04", 1, null, t, "k7"),
-                new ResponseService.AnswerSave(caller, submitted, "CS-01", 1, null, t, "k8"),
-                new ResponseService.AnswerSave(caller, responseId, "CS-02", 4, null, t.plusSeconds(2), "k3"),
-                new ResponseService.AnswerSave(caller, responseId, "CS-05", null, null, t, null)));
+                ResponseService.AnswerSave.of(caller, responseId, "CS-01", 2, null, t, "k1"),
+                ResponseService.AnswerSave.of(caller, responseId, "CS-01", 3, " ny ", t.plusSeconds(1), "k2"),
+                ResponseService.AnswerSave.of(caller, responseId, "CS-02", 1, null, t.plusSeconds(5), "k3"),
+                ResponseService.AnswerSave.of(caller, responseId, "CS-02", 4, null, t.plusSeconds(2), "k4"),
+                ResponseService.AnswerSave.of(caller, responseId, "CS-99", 1, null, t, "k5"),
+                ResponseService.AnswerSave.of(caller, responseId, "CS-03", 9, null, t, "k6"),
+                ResponseService.AnswerSave.of(stranger, responseId, "CS-04", 1, null, t, "k7"),
+                ResponseService.AnswerSave.of(caller, submitted, "CS-01", 1, null, t, "k8"),
+                ResponseService.AnswerSave.of(caller, responseId, "CS-02", 4, null, t.plusSeconds(2), "k3"),
+                ResponseService.AnswerSave.of(caller, responseId, "CS-05", null, null, t, null)));
 
         assertApplied(outcomes.get(0), true, 2);
         assertApplied(outcomes.get(1), true, 3);
