@@ -31,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * saves is tried again on its own, in its own transaction on the blocking pool, so that a failure reaches
  * exactly the requests it concerns, with the same problem a single save would give (503 while the database is
  * away).
+ *
+ * <p>Two writers by default ({@code lagesbild.answers.writers}): one batch is prepared while the other waits for
+ * its commit. They lock responses in id order, so their batches wait for each other rather than deadlock; should the
+ * database still report a deadlock, the batch is saved one by one as above.
  */
 @Singleton
 public class AnswerWriter {
@@ -52,7 +56,7 @@ public class AnswerWriter {
 
     public AnswerWriter(ResponseService responses, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, MeterRegistry metrics,
                         @Value("${lagesbild.answers.batch-size:64}") int batchSize,
-                        @Value("${lagesbild.answers.writers:1}") int writerCount) {
+                        @Value("${lagesbild.answers.writers:2}") int writerCount) {
         this.responses = responses;
         this.blocking = blocking;
         this.batchSize = Math.max(1, batchSize);
