@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -174,6 +175,9 @@ public class AnswersBenchmark {
         System.out.println("  per request, server:      " + measured.allServer.describe());
         System.out.printf(Locale.ROOT, "  server CPU per response: %.2f ms (app %.2f ms + database %.2f ms); CPU used: app %.1f s, database %.1f s over %.1f s%n",
                 1000 * used.total() / done, 1000 * used.app() / done, 1000 * used.db() / done, used.app(), used.db(), elapsed);
+        System.out.printf(Locale.ROOT, "  of the app's: JIT compiler %.2f ms, GC and VM thread %.2f ms; without the JIT: %.2f ms per response (app %.2f + database %.2f)%n",
+                1000 * used.jit() / done, 1000 * used.gc() / done, 1000 * (used.appWithoutJit() + used.db()) / done,
+                1000 * used.appWithoutJit() / done, 1000 * used.db() / done);
         if (!statementsAfter.isEmpty()) {
             StringBuilder kinds = new StringBuilder();
             statementsAfter.forEach((name, count) -> {
@@ -191,6 +195,8 @@ public class AnswersBenchmark {
         results.put("cpu_ms_per_response", format(1000 * used.total() / done));
         results.put("app_cpu_ms_per_response", format(1000 * used.app() / done));
         results.put("db_cpu_ms_per_response", format(1000 * used.db() / done));
+        results.put("jit_cpu_ms_per_response", format(1000 * used.jit() / done));
+        results.put("cpu_ms_per_response_without_jit", format(1000 * (used.appWithoutJit() + used.db()) / done));
     }
 
     private void respondUntil(ExecutorService pool, List<String> tokens, long roundId, long deadline, Responses into) throws Exception {
@@ -275,8 +281,8 @@ public class AnswersBenchmark {
         System.out.printf(Locale.ROOT, "Answer saves, %d in flight: %d in %.1f s = %.0f saves/s%n", saveConcurrency, saved.get(), elapsed, rate);
         System.out.println("  client: " + client.describe());
         System.out.println("  server: " + server.describe());
-        System.out.printf(Locale.ROOT, "  server CPU per save: %.3f ms (app %.3f ms + database %.3f ms)%n",
-                1000 * used.total() / saved.get(), 1000 * used.app() / saved.get(), 1000 * used.db() / saved.get());
+        System.out.printf(Locale.ROOT, "  server CPU per save: %.3f ms (app %.3f ms + database %.3f ms; of the app's, JIT compiler %.3f ms)%n",
+                1000 * used.total() / saved.get(), 1000 * used.app() / saved.get(), 1000 * used.db() / saved.get(), 1000 * used.jit() / saved.get());
         results.put("api_saves_per_s", format(rate));
         results.put("api_save_p50_ms", format(client.percentileMs(50)));
         results.put("api_save_p99_ms", format(client.percentileMs(99)));
@@ -466,19 +472,44 @@ public class AnswersBenchmark {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    /** CPU seconds (user + system) the app and its database have used, from /proc/<pid>/stat. */
-    record Cpu(double app, double db) {
+    /**
+     * CPU seconds (user + system) the app and its database have used, from /proc/<pid>/stat, and of the app's
+     * the part its JIT compiler threads and its garbage collector threads used (from /proc/<pid>/task/<tid>/stat,
+     * threads alive at the end: a compiler thread that ended meanwhile is not counted), since on a busy machine a
+     * JIT still compiling after the warm-up inflates the app's figure.
+     */
+    record Cpu(double app, double db, double jit, double gc, Map<Long, double[]> threads) {
 
         static Cpu now(long appPid, long dbPid, int clockTicks) {
-            return new Cpu(seconds(appPid, clockTicks), seconds(dbPid, clockTicks));
+            Map<Long, double[]> threads = threads(appPid, clockTicks);
+            double jit = 0;
+            double gc = 0;
+            for (double[] thread : threads.values()) {
+                jit += thread[0] == 1 ? thread[2] : 0;
+                gc += thread[0] == 2 ? thread[2] : 0;
+            }
+            return new Cpu(seconds(appPid, clockTicks), seconds(dbPid, clockTicks), jit, gc, threads);
         }
 
         Cpu minus(Cpu earlier) {
-            return new Cpu(app - earlier.app, db - earlier.db);
+            double jitUsed = 0;
+            double gcUsed = 0;
+            for (Map.Entry<Long, double[]> thread : threads.entrySet()) {
+                double[] before = earlier.threads.get(thread.getKey());
+                double used = thread.getValue()[2] - (before == null ? 0 : before[2]);
+                jitUsed += thread.getValue()[0] == 1 ? used : 0;
+                gcUsed += thread.getValue()[0] == 2 ? used : 0;
+            }
+            return new Cpu(app - earlier.app, db - earlier.db, jitUsed, gcUsed, Map.of());
         }
 
         double total() {
             return app + db;
+        }
+
+        /** The app's CPU without its JIT compiler threads. */
+        double appWithoutJit() {
+            return app - jit;
         }
 
         private static double seconds(long pid, int clockTicks) {
@@ -486,13 +517,40 @@ public class AnswersBenchmark {
                 return 0;
             }
             try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-                // After the command name in parentheses: state is field 3, utime 14 and stime 15 (1-based).
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) clockTicks;
+                return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) / (double) clockTicks;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private static long ticks(String stat) {
+            // After the command name in parentheses: state is field 3, utime 14 and stime 15 (1-based).
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+
+        /** Per thread of the process: {kind (1 JIT compiler, 2 garbage collector, 0 other), 0, CPU seconds}. */
+        private static Map<Long, double[]> threads(long pid, int clockTicks) {
+            Map<Long, double[]> threads = new HashMap<>();
+            if (pid <= 0) {
+                return threads;
+            }
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        int kind = name.contains("CompilerThre") ? 1
+                                : name.startsWith("G1 ") || name.startsWith("GC Thread") || name.startsWith("VM Thread") ? 2 : 0;
+                        threads.put(Long.parseLong(task.getFileName().toString()), new double[] {kind, 0, ticks(stat) / (double) clockTicks});
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended while listing
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return threads;
         }
     }
 

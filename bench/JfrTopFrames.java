@@ -17,21 +17,25 @@ import java.util.Set;
  * counted by their top frame (self) and by every method on their stack (total, each method once a sample),
  * skipping the first seconds (start-up). Plain JDK; see bench/README.md.
  *
- *   java bench/JfrTopFrames.java target/app.jfr [--skip-seconds 20] [--top 25] [--match se.lagesbild]
+ *   java bench/JfrTopFrames.java target/app.jfr [--skip-seconds 20] [--until-seconds N] [--top 25] [--match se.lagesbild]
+ *
+ * --until-seconds N ends the window N seconds after the recording's first event (one phase of a benchmark).
  */
 public class JfrTopFrames {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: java bench/JfrTopFrames.java RECORDING.jfr [--skip-seconds N] [--top N] [--match PREFIX]");
+            System.err.println("usage: java bench/JfrTopFrames.java RECORDING.jfr [--skip-seconds N] [--until-seconds N] [--top N] [--match PREFIX]");
             System.exit(2);
         }
         long skipSeconds = 20;
+        long untilSeconds = Long.MAX_VALUE;
         int top = 25;
         String match = null;
         for (int i = 1; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--skip-seconds" -> skipSeconds = Long.parseLong(args[i + 1]);
+                case "--until-seconds" -> untilSeconds = Long.parseLong(args[i + 1]);
                 case "--top" -> top = Integer.parseInt(args[i + 1]);
                 case "--match" -> match = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -40,11 +44,13 @@ public class JfrTopFrames {
         List<RecordedEvent> events = RecordingFile.readAllEvents(Path.of(args[0]));
         Instant first = events.stream().map(RecordedEvent::getStartTime).min(Instant::compareTo).orElseThrow();
         Instant from = first.plusSeconds(skipSeconds);
+        Instant until = untilSeconds == Long.MAX_VALUE ? Instant.MAX : first.plusSeconds(untilSeconds);
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : events) {
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStartTime().isBefore(from)) {
+            if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStartTime().isBefore(from)
+                    || !event.getStartTime().isBefore(until)) {
                 continue;
             }
             RecordedStackTrace stack = event.getStackTrace();

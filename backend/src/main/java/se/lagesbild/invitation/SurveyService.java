@@ -8,6 +8,7 @@ import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.organisation.Organisations;
 import se.lagesbild.response.AnswerRequest;
+import se.lagesbild.response.AnswerWriter;
 import se.lagesbild.response.Response;
 import se.lagesbild.response.ResponseService;
 import se.lagesbild.response.ResponseStatus;
@@ -33,11 +34,13 @@ public class SurveyService {
     private final OpenLinkRepository openLinks;
     private final RoundService rounds;
     private final ResponseService responses;
+    private final AnswerWriter answerWriter;
     private final InstrumentCatalog instruments;
     private final Organisations organisations;
 
     public SurveyService(RespondentLinkRepository links, OpenLinkRepository openLinks, RoundService rounds,
-                         ResponseService responses, InstrumentCatalog instruments, Organisations organisations) {
+                         ResponseService responses, AnswerWriter answerWriter, InstrumentCatalog instruments, Organisations organisations) {
+        this.answerWriter = answerWriter;
         this.links = links;
         this.openLinks = openLinks;
         this.rounds = rounds;
@@ -110,7 +113,9 @@ public class SurveyService {
 
     public ResponseService.SavedAnswer answer(String token, String itemCode, AnswerRequest answer, @Nullable String idempotencyKey) {
         personal(token);
-        return responses.saveAnswerWithToken(token, itemCode, answer.value(), answer.comment(), answer.answeredAt(), idempotencyKey);
+        // Stored with the answers arriving at the same time (group commit); answered once committed.
+        return answerWriter.saveAndWait(ResponseService.AnswerSave.withToken(token, itemCode, answer.value(), answer.comment(),
+                answer.answeredAt(), idempotencyKey));
     }
 
     @Transactional

@@ -18,8 +18,14 @@ import se.lagesbild.system.Text;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Starting responses, saving answers one at a time as they are given, and submitting. */
 @Singleton
@@ -31,9 +37,11 @@ public class ResponseService {
     private final InstrumentCatalog instruments;
     private final AuditTrail audit;
     private final RespondentKeys keys;
+    private final AnswerRows answerRows;
 
-    public ResponseService(ResponseRepository responses, AnswerRepository answers, RoundService rounds,
+    public ResponseService(ResponseRepository responses, AnswerRepository answers, AnswerRows answerRows, RoundService rounds,
                            InstrumentCatalog instruments, AuditTrail audit, RespondentKeys keys) {
+        this.answerRows = answerRows;
         this.audit = audit;
         this.keys = keys;
         this.responses = responses;
@@ -111,8 +119,8 @@ public class ResponseService {
     }
 
     /** Submitted responses per respondent role (roles in the instrument's terms), for the participation panel. */
-    public java.util.Map<String, Long> submittedByRole(long roundId) {
-        java.util.Map<String, Long> byRole = new java.util.LinkedHashMap<>();
+    public Map<String, Long> submittedByRole(long roundId) {
+        Map<String, Long> byRole = new LinkedHashMap<>();
         responses.findByRoundIdAndStatus(roundId, ResponseStatus.SUBMITTED).forEach(response -> {
             if (response.respondentRole() != null) {
                 byRole.merge(response.respondentRole(), 1L, Long::sum);
@@ -184,11 +192,26 @@ public class ResponseService {
 
     private SavedAnswer saveAnswer(Response response, String itemCode, @Nullable Integer value, @Nullable String comment,
                                    @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
-        long responseId = response.id();
         Round round = rounds.getOpenUntilCommit(response.roundId());
+        Optional<Answer> stored = answers.findByResponseIdAndItemCode(response.id(), itemCode);
+        SavedAnswer saved = decide(response, round, stored, itemCode, value, comment, answeredAt, idempotencyKey);
+        if (saved.applied()) {
+            Answer answer = saved.answer();
+            answers.upsert(answer.responseId(), itemCode, answer.value(), answer.comment(), answer.updatedAt(), answer.answeredAt(),
+                    answer.idempotencyKey());
+        }
+        return saved;
+    }
+
+    /**
+     * What saving one answer does, given the response (locked), its round (share-locked) and the answer stored
+     * now: the checks of {@link #saveAnswer(Caller, long, String, Integer, String, Instant, String)} in their order,
+     * and the answer to store (applied) or the stored one to answer with (not applied). Stores nothing.
+     */
+    private SavedAnswer decide(Response response, Round round, Optional<Answer> stored, String itemCode, @Nullable Integer value,
+                               @Nullable String comment, @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
         InstrumentDefinition instrument = instruments.version(round.instrumentCode(), round.instrumentVersion());
         AcceptedAnswers.require(instrument, itemCode, value);
-        Optional<Answer> stored = answers.findByResponseIdAndItemCode(responseId, itemCode);
         if (stored.isPresent() && idempotencyKey != null && idempotencyKey.equals(stored.get().idempotencyKey())) {
             return new SavedAnswer(stored.get(), false);
         }
@@ -199,8 +222,119 @@ public class ResponseService {
             return new SavedAnswer(stored.get(), false);
         }
         String cleanComment = blankToNull(comment);
-        answers.upsert(responseId, itemCode, value, cleanComment, now, chosenAt, idempotencyKey);
-        return new SavedAnswer(new Answer(null, responseId, itemCode, value, cleanComment, now, chosenAt, idempotencyKey), true);
+        return new SavedAnswer(new Answer(stored.map(Answer::id).orElse(null), response.id(), itemCode, value, cleanComment, now,
+                chosenAt, idempotencyKey), true);
+    }
+
+    /**
+     * One answer to save: for a signed-in caller by response id, as
+     * {@link #saveAnswer(Caller, long, String, Integer, String, Instant, String)} takes it, or for the holder of a
+     * survey token, as {@link #saveAnswerWithToken} takes it (then caller is null and responseId unused).
+     */
+    public record AnswerSave(@Nullable Caller caller, long responseId, @Nullable String token, String itemCode, @Nullable Integer value,
+                             @Nullable String comment, @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
+
+        public static AnswerSave of(Caller caller, long responseId, String itemCode, @Nullable Integer value, @Nullable String comment,
+                                    @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
+            return new AnswerSave(caller, responseId, null, itemCode, value, comment, answeredAt, idempotencyKey);
+        }
+
+        public static AnswerSave withToken(String token, String itemCode, @Nullable Integer value, @Nullable String comment,
+                                           @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
+            return new AnswerSave(null, 0, token, itemCode, value, comment, answeredAt, idempotencyKey);
+        }
+    }
+
+    /** Saves it alone, in a transaction of its own (what a batch falls back to when it fails as a whole). */
+    SavedAnswer saveAlone(AnswerSave save) {
+        return save.token() != null
+                ? saveAnswerWithToken(save.token(), save.itemCode(), save.value(), save.comment(), save.answeredAt(), save.idempotencyKey())
+                : saveAnswer(save.caller(), save.responseId(), save.itemCode(), save.value(), save.comment(), save.answeredAt(),
+                save.idempotencyKey());
+    }
+
+    /** What became of one save of a batch: the saved answer, or the problem that refused it. */
+    public record SaveOutcome(@Nullable SavedAnswer saved, @Nullable ProblemException refused) {
+    }
+
+    /**
+     * Saves many answers in one transaction, each exactly as
+     * {@link #saveAnswer(Caller, long, String, Integer, String, Instant, String)} would one after the other in the
+     * given order (a later save of the same item sees the earlier one), with a statement for all of them at each
+     * step: the responses locked (in id order), their rounds share-locked, their stored answers read, the applied
+     * answers upserted in one statement. A save that is refused (not the caller's, unknown item, a value off the
+     * scale, submitted or closed) is refused alone; a failure of the database fails the whole batch, which then
+     * commits nothing.
+     *
+     * @return one outcome per save, in the given order
+     */
+    @Transactional
+    public List<SaveOutcome> saveAnswers(List<AnswerSave> saves) {
+        TreeSet<Long> responseIds = new TreeSet<>();
+        TreeSet<String> respondentKeys = new TreeSet<>();
+        TreeSet<String> itemCodes = new TreeSet<>();
+        List<String> keyOfSave = new ArrayList<>(saves.size());
+        for (AnswerSave save : saves) {
+            String respondentKey = save.token() == null ? null : keys.ofToken(save.token());
+            keyOfSave.add(respondentKey);
+            if (respondentKey == null) {
+                responseIds.add(save.responseId());
+            } else {
+                respondentKeys.add(respondentKey);
+            }
+            itemCodes.add(save.itemCode());
+        }
+        Map<Long, Response> locked = new HashMap<>();
+        Map<String, Response> lockedByKey = new HashMap<>();
+        if (!responseIds.isEmpty()) {
+            responses.findByIdInForUpdate(responseIds).forEach(response -> locked.put(response.id(), response));
+        }
+        if (!respondentKeys.isEmpty()) {
+            responses.findByRespondentKeyInForUpdate(respondentKeys).forEach(response -> {
+                lockedByKey.put(response.respondentKey(), response);
+                locked.put(response.id(), response);
+            });
+        }
+        Map<Long, Round> roundsById = locked.isEmpty() ? Map.of()
+                : rounds.getOpenUntilCommit(locked.values().stream().map(Response::roundId).collect(Collectors.toCollection(TreeSet::new)));
+        Map<AnswerKey, Answer> stored = new HashMap<>();
+        if (!locked.isEmpty()) {
+            answerRows.of(new TreeSet<>(locked.keySet()), itemCodes)
+                    .forEach(answer -> stored.put(new AnswerKey(answer.responseId(), answer.itemCode()), answer));
+        }
+        Map<AnswerKey, Answer> toStore = new TreeMap<>();
+        List<SaveOutcome> outcomes = new ArrayList<>(saves.size());
+        for (int i = 0; i < saves.size(); i++) {
+            AnswerSave save = saves.get(i);
+            try {
+                Response response = keyOfSave.get(i) != null
+                        ? Optional.ofNullable(lockedByKey.get(keyOfSave.get(i))).orElseThrow(ResponseService::notStarted)
+                        : Optional.ofNullable(locked.get(save.responseId())).filter(found -> owns(save.caller(), found))
+                        .orElseThrow(() -> notFound(save.responseId()));
+                Round round = Optional.ofNullable(roundsById.get(response.roundId())).orElseThrow(() -> roundNotFound(response.roundId()));
+                AnswerKey key = new AnswerKey(response.id(), save.itemCode());
+                SavedAnswer saved = decide(response, round, Optional.ofNullable(stored.get(key)), save.itemCode(), save.value(),
+                        save.comment(), save.answeredAt(), save.idempotencyKey());
+                if (saved.applied()) {
+                    stored.put(key, saved.answer());
+                    toStore.put(key, saved.answer());
+                }
+                outcomes.add(new SaveOutcome(saved, null));
+            } catch (ProblemException refused) {
+                outcomes.add(new SaveOutcome(null, refused));
+            }
+        }
+        answerRows.upsert(new ArrayList<>(toStore.values()));
+        return outcomes;
+    }
+
+    /** A response's answer to an item, ordered as the answers' unique index (response_id, item_code). */
+    private record AnswerKey(long responseId, String itemCode) implements Comparable<AnswerKey> {
+        @Override
+        public int compareTo(AnswerKey other) {
+            int byResponse = Long.compare(responseId, other.responseId);
+            return byResponse != 0 ? byResponse : itemCode.compareTo(other.itemCode);
+        }
     }
 
     /** The answer now stored for an item, and whether this request changed it. */
@@ -276,6 +410,10 @@ public class ResponseService {
 
     private static ProblemException notStarted() {
         return ProblemException.conflict(Text.of("response.not-started"));
+    }
+
+    private static ProblemException roundNotFound(long roundId) {
+        return ProblemException.notFound(Text.of("round.unknown", roundId));
     }
 
     private static ProblemException notFound(long responseId) {

@@ -24,10 +24,34 @@ public class SubmittedAnswers {
             FROM responses r LEFT JOIN answers a ON a.response_id = r.id
             WHERE r.round_id = ? AND r.status = ?""";
 
+    /**
+     * What identifies a round's set of submitted responses: how many there are and the sum of their ids. A
+     * submitted response is never changed or removed (answers to it are refused) and responses are only added,
+     * so the set changes exactly when this does, on whichever instance the submit happened.
+     */
+    static final String FINGERPRINT = "SELECT COUNT(*), COALESCE(SUM(id), 0) FROM responses WHERE round_id = ? AND status = ?";
+
+    /** The set of a round's submitted responses, as {@link #FINGERPRINT} tells it. */
+    record Fingerprint(long count, long idSum) {
+    }
+
     private final JdbcOperations jdbc;
 
     public SubmittedAnswers(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+    }
+
+    Fingerprint fingerprint(long roundId) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(FINGERPRINT)) {
+                statement.setLong(1, roundId);
+                statement.setString(2, ResponseStatus.SUBMITTED.name());
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return new Fingerprint(rows.getLong(1), rows.getLong(2));
+                }
+            }
+        });
     }
 
     /** Every answer of the round's submitted responses, in no particular order. */

@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,10 @@ public interface RoundRepository extends CrudRepository<Round, Long> {
      */
     @Query("SELECT * FROM rounds WHERE id = :id LOCK IN SHARE MODE")
     Optional<Round> findByIdForShare(long id);
+
+    /** {@link #findByIdForShare} for several rounds in one statement (a batch of answers). */
+    @Query("SELECT * FROM rounds WHERE id IN (:ids) LOCK IN SHARE MODE")
+    List<Round> findByIdInForShare(Collection<Long> ids);
 
     List<Round> findByOrganisationIdOrderByCreatedAtDesc(long organisationId);
 

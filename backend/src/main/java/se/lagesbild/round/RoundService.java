@@ -16,6 +16,8 @@ import se.lagesbild.system.Text;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,16 @@ public class RoundService {
      */
     public Round getOpenUntilCommit(long roundId) {
         return rounds.findByIdForShare(roundId).orElseThrow(() -> notFound(roundId));
+    }
+
+    /**
+     * {@link #getOpenUntilCommit(long)} for several rounds at once (a batch of answers), by id; a round that
+     * does not exist is missing from the map.
+     */
+    public Map<Long, Round> getOpenUntilCommit(Collection<Long> roundIds) {
+        Map<Long, Round> byId = new HashMap<>();
+        rounds.findByIdInForShare(roundIds).forEach(round -> byId.put(round.id(), round));
+        return byId;
     }
 
     /** {@link #getOpenUntilCommit(long)}, if the caller may do this with the round's organisation; otherwise 404. */

@@ -1,0 +1,102 @@
+package se.lagesbild.response;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Answers read and written many at a time, in plain JDBC, for a batch of answer saves
+ * ({@link ResponseService#saveAnswers}): the stored answers of several responses in one query, and several
+ * answers stored with one multi-row upsert. Runs inside the caller's transaction.
+ */
+@Singleton
+class AnswerRows {
+
+    private static final String COLUMNS = "response_id, item_code, value, comment, updated_at, answered_at, idempotency_key";
+    private static final String UPSERT_HEAD = "INSERT INTO answers (" + COLUMNS + ") VALUES ";
+    private static final String UPSERT_ROW = "(?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPSERT_TAIL = """
+             ON DUPLICATE KEY UPDATE value = VALUES(value), comment = VALUES(comment), updated_at = VALUES(updated_at),
+                answered_at = VALUES(answered_at), idempotency_key = VALUES(idempotency_key)""";
+
+    private final JdbcOperations jdbc;
+
+    AnswerRows(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The stored answers of these responses to these items (every pair of them: the caller picks the ones it
+     * asked for). One query on the index (response_id, item_code).
+     */
+    List<Answer> of(Collection<Long> responseIds, Collection<String> itemCodes) {
+        String sql = "SELECT id, " + COLUMNS + " FROM answers WHERE response_id IN (" + placeholders(responseIds.size())
+                + ") AND item_code IN (" + placeholders(itemCodes.size()) + ")";
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (long responseId : responseIds) {
+                    statement.setLong(index++, responseId);
+                }
+                for (String itemCode : itemCodes) {
+                    statement.setString(index++, itemCode);
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<Answer> answers = new ArrayList<>();
+                    while (rows.next()) {
+                        int value = rows.getInt(4);
+                        Integer valueOrNull = rows.wasNull() ? null : value;
+                        answers.add(new Answer(rows.getLong(1), rows.getLong(2), rows.getString(3), valueOrNull, rows.getString(5),
+                                instant(rows.getTimestamp(6)), instant(rows.getTimestamp(7)), rows.getString(8)));
+                    }
+                    return answers;
+                }
+            }
+        });
+    }
+
+    /** Stores the answers, each replacing the response's earlier answer to its item: one statement. */
+    void upsert(List<Answer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        String sql = UPSERT_HEAD + String.join(", ", Collections.nCopies(answers.size(), UPSERT_ROW)) + UPSERT_TAIL;
+        jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (Answer answer : answers) {
+                    statement.setLong(index++, answer.responseId());
+                    statement.setString(index++, answer.itemCode());
+                    if (answer.value() == null) {
+                        statement.setNull(index++, Types.INTEGER);
+                    } else {
+                        statement.setInt(index++, answer.value());
+                    }
+                    statement.setString(index++, answer.comment());
+                    statement.setTimestamp(index++, Timestamp.from(answer.updatedAt()));
+                    statement.setTimestamp(index++, answer.answeredAt() == null ? null : Timestamp.from(answer.answeredAt()));
+                    statement.setString(index++, answer.idempotencyKey());
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private static Instant instant(Timestamp timestamp) throws SQLException {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

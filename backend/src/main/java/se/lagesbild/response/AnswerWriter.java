@@ -1,0 +1,169 @@
+package se.lagesbild.response;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit of answer saves: a request puts its save in a queue and gets a future; a writer thread takes
+ * every save waiting (up to {@code lagesbild.answers.batch-size}) and stores them in one transaction
+ * ({@link ResponseService#saveAnswers}: one statement per step for all of them, one commit), and only after
+ * the commit completes each request's future. An answer acknowledged is therefore durable, and a room of people
+ * answering at once costs a few transactions instead of one per answer.
+ *
+ * <p>A save the batch refuses (not the caller's, unknown item, submitted, closed) fails alone with its problem.
+ * When the batch as a whole fails (the database away, a deadlock), nothing of it was committed and each of its
+ * saves is tried again on its own, in its own transaction on the blocking pool, so that a failure reaches
+ * exactly the requests it concerns, with the same problem a single save would give (503 while the database is
+ * away).
+ *
+ * <p>Two writers by default ({@code lagesbild.answers.writers}): one batch is prepared while the other waits for
+ * its commit. They lock responses in id order, so their batches wait for each other rather than deadlock; should the
+ * database still report a deadlock, the batch is saved one by one as above.
+ */
+@Singleton
+public class AnswerWriter {
+
+    /** How many saves each batch stored together. */
+    public static final String BATCH_SIZE = "lagesbild.answers.batch.size";
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerWriter.class);
+
+    private record Pending(ResponseService.AnswerSave save, CompletableFuture<ResponseService.SavedAnswer> result) {
+    }
+
+    private final ResponseService responses;
+    private final ExecutorService blocking;
+    private final int batchSize;
+    private final DistributionSummary batchSizes;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    public AnswerWriter(ResponseService responses, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, MeterRegistry metrics,
+                        @Value("${lagesbild.answers.batch-size:64}") int batchSize,
+                        @Value("${lagesbild.answers.writers:2}") int writerCount) {
+        this.responses = responses;
+        this.blocking = blocking;
+        this.batchSize = Math.max(1, batchSize);
+        this.batchSizes = DistributionSummary.builder(BATCH_SIZE).description("Answer saves stored together in one transaction")
+                .register(metrics);
+        for (int i = 0; i < Math.max(1, writerCount); i++) {
+            Thread writer = new Thread(this::write, "answer-writer-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
+    }
+
+    /** Saves the answer with the next batch; the future completes once it is committed, or fails with why not. */
+    public CompletableFuture<ResponseService.SavedAnswer> save(ResponseService.AnswerSave save) {
+        CompletableFuture<ResponseService.SavedAnswer> result = new CompletableFuture<>();
+        if (!running) {
+            saveAlone(new Pending(save, result));
+            return result;
+        }
+        queue.add(new Pending(save, result));
+        return result;
+    }
+
+    private void write() {
+        List<Pending> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                store(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error unexpected) {
+                // store() completes every future itself; this only keeps the writer alive
+                LOG.error("The answer writer failed unexpectedly", unexpected);
+                batch.forEach(pending -> pending.result().completeExceptionally(unexpected));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void store(List<Pending> batch) {
+        batchSizes.record(batch.size());
+        List<ResponseService.SaveOutcome> outcomes;
+        try {
+            outcomes = responses.saveAnswers(batch.stream().map(Pending::save).toList());
+        } catch (RuntimeException failure) {
+            if (batch.size() > 1) {
+                LOG.info("A batch of {} answers failed ({}); saving each on its own", batch.size(), failure.toString());
+                batch.forEach(this::saveAlone);
+            } else {
+                batch.get(0).result().completeExceptionally(failure);
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            ResponseService.SaveOutcome outcome = outcomes.get(i);
+            if (outcome.refused() != null) {
+                batch.get(i).result().completeExceptionally(outcome.refused());
+            } else {
+                batch.get(i).result().complete(outcome.saved());
+            }
+        }
+    }
+
+    private void saveAlone(Pending pending) {
+        try {
+            blocking.execute(() -> {
+                try {
+                    pending.result().complete(responses.saveAlone(pending.save()));
+                } catch (RuntimeException failure) {
+                    pending.result().completeExceptionally(failure);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            pending.result().completeExceptionally(rejected);
+        }
+    }
+
+    /**
+     * {@link #save}, waiting for the commit: for a caller that is on a thread that may block anyway. Fails with
+     * the save's own problem, as a save alone would.
+     */
+    public ResponseService.SavedAnswer saveAndWait(ResponseService.AnswerSave save) {
+        try {
+            return save(save).join();
+        } catch (CompletionException failure) {
+            if (failure.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failure;
+        }
+    }
+
+    /** Stores what is waiting, then stops the writers. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        for (Thread writer : writers) {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+}
