@@ -161,7 +161,7 @@ class AnswerBatchApiTest extends ApiTest {
 
     private static void assertRefused(ResponseService.SaveOutcome outcome, int status) {
         assertNull(outcome.saved());
-        assertEquals(status, outcome.refused().problem().status(), outcome.refused().getMessage());
+        assertEquals(status, outcome.refused().problem(se.lagesbild.system.ProblemTexts.SWEDISH).status(), outcome.refused().getMessage());
     }
 
     @SuppressWarnings("unchecked")
