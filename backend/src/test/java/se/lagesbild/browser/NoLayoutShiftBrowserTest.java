@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Nothing on the page jumps: not while it loads (the header keeps the size it will have once the signed-in
  * user is known) and not when the language is switched (the page's heading stays where it was, on a phone and
- * on an office screen). Measured in the browser: the Layout Instability API's cumulative layout shift (CLS)
+ * on an office screen), and the page's description follows the language. Measured in the browser: the Layout Instability API's cumulative layout shift (CLS)
  * while loading, the heading's position around pressing "English".
  */
 @MicronautTest(transactional = false)
@@ -34,6 +35,7 @@ class NoLayoutShiftBrowserTest extends BrowserTest {
         pages.put("start page", "/");
         pages.put("organisation", "/organisationer/" + organisation);
         pages.put("result", "/omgangar/" + round + "/resultat");
+        pages.put("workshops", "/workshoppar");
         pages.put("accessibility statement", "/tillganglighet");
     }
 
@@ -59,6 +61,8 @@ class NoLayoutShiftBrowserTest extends BrowserTest {
                     if (!before.equals(after)) {
                         shifts.add(where + ": the heading moved from " + before + " to " + after + " on switching to English");
                     }
+                    String description = browser.findElement(By.cssSelector("meta[name=description]")).getAttribute("content");
+                    assertTrue(description.contains("gender mainstreaming"), where + ": the page's description in English: " + description);
                     click("lang-sv");
                     wait.until(driver -> "sv".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
                 }
