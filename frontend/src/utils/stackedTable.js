@@ -1,4 +1,4 @@
-// Tables that become stacked cards on a phone (main.css, `.table--stack` below 640 px): each body row a
+// Tables that become stacked cards on a phone (main.css, `.table--stack` below 768 px): each body row a
 // card, each cell a line that starts with its column's name. The column's name comes from the table's own
 // header row (`data-label` on each cell, kept up to date when the headers change, e.g. with the language),
 // so a table states its headers once. Explicit ARIA roles keep the table a table for screen readers after

@@ -222,7 +222,7 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
                         open(page.getValue());
                         waitForPage();
                         String where = page.getKey() + ", " + language + ", " + width + " px: ";
-                        // A table may scroll sideways on a tablet; on a phone it stacks, on an office screen it fits.
+                        // A table may scroll sideways on a tablet; below 768 px it stacks, on an office screen it fits.
                         ((List<?>) browser.executeScript(LAYOUT_PROBLEMS, width != 768)).forEach(problem -> problems.add(where + problem));
                     }
                 }
