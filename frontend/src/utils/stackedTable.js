@@ -18,6 +18,15 @@ function columnNames(table) {
   return names
 }
 
+/** A cell of buttons or links only ("Ändra roller"): its controls name themselves, a label would repeat them. */
+function onlyControls(cell) {
+  const controls = cell.querySelectorAll('button, a')
+  if (controls.length === 0) return false
+  let rest = cell.textContent
+  for (const control of controls) rest = rest.replace(control.textContent, '')
+  return rest.trim() === ''
+}
+
 function setAttribute(element, name, value) {
   if (value === null) {
     if (element.hasAttribute(name)) element.removeAttribute(name)
@@ -29,7 +38,7 @@ function setAttribute(element, name, value) {
 /**
  * Labels the cells of the table's body with their column's name and gives every part of the table its
  * ARIA role. A cell spanning several columns (a withheld figure's explanation) gets no label: its text
- * says what it is. Returns the table.
+ * says what it is; nor does a cell of buttons only. Returns the table.
  */
 export function labelCells(table) {
   setAttribute(table, 'role', 'table')
@@ -48,7 +57,8 @@ export function labelCells(table) {
         } else {
           setAttribute(cell, 'role', ROLES.TD)
         }
-        const label = section !== table.tHead && cell.tagName === 'TD' && span === 1 ? names[column] || null : null
+        const labelled = section !== table.tHead && cell.tagName === 'TD' && span === 1 && !onlyControls(cell)
+        const label = labelled ? names[column] || null : null
         setAttribute(cell, 'data-label', label)
         column += span
       }

@@ -37,6 +37,14 @@ describe('labelCells()', () => {
     expect([...first.cells].map((c) => c.getAttribute('role'))).toEqual(['rowheader', 'cell', 'cell', 'cell'])
   })
 
+  it('gives a cell of buttons only no label: the buttons name themselves', () => {
+    const t = labelCells(
+      table(`<thead><tr><th>Användare</th><th>Roller</th><th>Ändra</th></tr></thead>
+        <tbody><tr><th>anna</th><td>Projektledare <a href="#">Kalmar</a></td><td><button>Ändra roller</button></td></tr></tbody>`),
+    )
+    expect([...t.tBodies[0].rows[0].cells].map((c) => c.getAttribute('data-label'))).toEqual([null, 'Roller', null])
+  })
+
   it('counts a header spanning two columns for both', () => {
     const t = labelCells(
       table(`<thead><tr><th>Roll</th><th colspan="2">Svar</th></tr></thead>
