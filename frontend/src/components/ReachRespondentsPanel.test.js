@@ -241,11 +241,41 @@ describe('AuditTrail wording', () => {
     const rows = wrapper
       .findAll('[data-testid="audit-row"]')
       .map((li) => [li.get('time').text(), li.get('[data-testid="audit-action"]').text()])
-    expect(rows[0]).toEqual(['2026-11-28', '3 svar inskickade'])
-    expect(rows[1]).toEqual(['2026-11-27', '1 svar inskickat'])
+    expect(rows[0]).toEqual(['28 nov. 2026', '3 svar inskickade'])
+    expect(rows[1]).toEqual(['27 nov. 2026', '1 svar inskickat'])
     expect(rows[2][1]).toBe('30 personliga länkar skapade')
     expect(rows[3][1]).toBe('Inbjudan skickad via e-post till 30 personer')
     expect(rows[4][1]).toBe('Påminnelse skickad via e-post till 1 person')
     expect(rows[5][1]).toBe('lena skapade omgångens öppna länk')
+  })
+
+  it('writes the times in English when the page is in English', async () => {
+    vi.mocked(api.getAudit).mockResolvedValue([
+      {
+        at: '2026-11-27T23:00:00Z',
+        username: null,
+        action: 'response.submitted',
+        entityType: 'round',
+        entityId: 11,
+        detail: '3',
+      },
+      {
+        at: '2026-11-26T09:30:00Z',
+        username: 'lena',
+        action: 'links.created',
+        entityType: 'round',
+        entityId: 11,
+        detail: '30',
+      },
+    ])
+    wrapper = mount(AuditTrail, {
+      props: { organisationId: 3 },
+      global: { plugins: [createAppI18n('en'), createPinia()] },
+    })
+    await flushPromises()
+
+    const times = wrapper.findAll('[data-testid="audit-row"] time').map((time) => time.text())
+    expect(times[0]).toBe('28 Nov 2026')
+    expect(times[1]).toMatch(/^26 Nov 2026, \d\d:\d\d$/)
   })
 })

@@ -36,7 +36,7 @@ class ChecklistRoundApiTest extends ApiTest {
         assertEquals(List.of("checklist", "staircase", "questionnaire"),
                 instruments.stream().sorted(java.util.Comparator.comparing(i -> i.get("code").toString())).map(i -> i.get("kind")).toList());
         assertTrue(instruments.contains(Map.of("code", CHECKLIST, "version", 1, "title", "Checklista för systematik",
-                "kind", "checklist")), instruments.toString());
+                "titleEn", "Checklist for systematic gender mainstreaming", "kind", "checklist")), instruments.toString());
 
         Map<String, Object> checklist = api.get("/api/instruments/" + CHECKLIST);
         assertEquals(1, checklist.get("version"));

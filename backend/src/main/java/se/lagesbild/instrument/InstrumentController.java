@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -70,11 +71,12 @@ public class InstrumentController {
         return catalog.version(code, version);
     }
 
-    /** An instrument in a list: enough to pick one. */
+    /** An instrument in a list: enough to pick one, in Swedish or (where the file has it) English. */
     @Serdeable
-    public record InstrumentSummary(String code, int version, String title, String kind) {
+    public record InstrumentSummary(String code, int version, String title, @Nullable String titleEn, String kind) {
         static InstrumentSummary of(InstrumentDefinition definition) {
-            return new InstrumentSummary(definition.code(), definition.version(), definition.title(), definition.kind());
+            return new InstrumentSummary(definition.code(), definition.version(), definition.title(), definition.titleEn(),
+                    definition.kind());
         }
     }
 }

@@ -110,6 +110,24 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
         pages.put("workshop participant, joining", "/w/" + workshopCode);
         pages.put("first run, closed", "/forsta-start");
         pages.put("page not found", "/finns-inte");
+
+        // Each role's own start, for the screenshots: where a project lead, a respondent and a facilitator land.
+        roleUsers.put("project lead", user("PROJECT_LEAD", organisation));
+        roleUsers.put("respondent", user("RESPONDENT", organisation));
+        roleUsers.put("facilitator", user("FACILITATOR", organisation));
+        presenterHidden = "/workshoppar/" + workshop + "/visning";
+    }
+
+    private final Map<String, String> roleUsers = new LinkedHashMap<>();
+    private String presenterHidden;
+
+    /** A new account with one role in the organisation; answers its username (the password is Api.USER_PASSWORD). */
+    private String user(String role, long organisation) {
+        String username = role.toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-" + java.util.UUID.randomUUID()
+                + "@kalmar.se";
+        api.post("/api/users", Map.of("username", username, "password", Api.USER_PASSWORD,
+                "roles", List.of(Map.of("organisationId", organisation, "role", role))));
+        return username;
     }
 
     /** A staircase workshop of the organisation, open, with this many participants' answers, revealed or not. */
@@ -187,7 +205,9 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
     /**
      * Every page and state, on a phone (360 px), a tablet (768 px) and an office screen (1366 px), in Swedish and in
      * English: no page wider than the window, and no button or link cut off by its edge (unless it sits in a
-     * scroll container it belongs to, such as a wide table's). Fails naming the page, the state and the element.
+     * scroll container it belongs to, such as a wide table's on a tablet); on the phone (where tables stack into
+     * cards) and the office screen no table hides columns to the right. Fails naming the page, the state and the
+     * element.
      */
     @Test
     void everyPageFitsPhoneTabletAndOfficeScreensInSwedishAndEnglish() {
@@ -203,7 +223,8 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
                         open(page.getValue());
                         waitForPage();
                         String where = page.getKey() + ", " + language + ", " + width + " px: ";
-                        ((List<?>) browser.executeScript(LAYOUT_PROBLEMS)).forEach(problem -> problems.add(where + problem));
+                        // A table may scroll sideways on a tablet; below 768 px it stacks, on an office screen it fits.
+                        ((List<?>) browser.executeScript(LAYOUT_PROBLEMS, width != 768)).forEach(problem -> problems.add(where + problem));
                     }
                 }
             }
@@ -214,7 +235,10 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
         assertEquals(List.of(), problems, "layout problems");
     }
 
-    /** The page's width over the window's, and every visible button or link partly outside the window. */
+    /**
+     * The page's width over the window's, every visible button or link partly outside the window and, when
+     * the argument is true, every table that needs sideways scrolling to show all its columns.
+     */
     private static final String LAYOUT_PROBLEMS = """
             const problems = [];
             const width = window.innerWidth;
@@ -235,6 +259,13 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
                 const name = (element.getAttribute('data-testid') || element.textContent || '').trim().slice(0, 40);
                 problems.push(element.tagName.toLowerCase() + ' "' + name + '" cut off at ' + Math.round(box.left) + '–'
                     + Math.round(box.right) + ' px');
+              }
+            }
+            if (arguments[0]) {
+              for (const table of document.querySelectorAll('.table-wrap')) {
+                const hidden = table.scrollWidth - table.clientWidth;
+                if (hidden > 1) problems.push('the table "' + (table.querySelector('caption')?.textContent || '').trim().slice(0, 40)
+                    + '" hides ' + hidden + ' px to the right');
               }
             }
             return problems;
@@ -259,6 +290,88 @@ class EveryPageAccessibleBrowserTest extends BrowserTest {
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
+    }
+
+    /**
+     * A picture of every page and state above, and of each role's start page, at 360 px (a phone) and 1366 px
+     * (an office screen) in Swedish, at 360 px in English, and the workshop's presenter view also at 1920 px (a
+     * projector): into target/screenshots/pages, with a README listing them, for docs/screenshots.sh to copy
+     * into docs/images/pages.
+     */
+    @Test
+    void screenshotsOfEveryPageOnAPhoneAndAnOfficeScreen() throws IOException {
+        Files.createDirectories(PAGE_SHOTS);
+        List<String> index = new ArrayList<>();
+        try {
+            for (String language : List.of("sv", "en")) {
+                open("/tillganglighet");
+                browser.executeScript("window.localStorage.setItem('lagesbild.locale', arguments[0])", language);
+                for (int width : language.equals("sv") ? new int[] {360, 1366} : new int[] {360}) {
+                    viewport(width, width < 800 ? 740 : 800);
+                    for (var page : pages.entrySet()) {
+                        index.add(shoot(page.getKey(), page.getValue(), language, width));
+                    }
+                }
+            }
+            browser.executeScript("window.localStorage.setItem('lagesbild.locale', 'sv')");
+            viewport(1920, 1080);
+            index.add(shoot("workshop presenter, revealed", pages.get("workshop presenter, revealed"), "sv", 1920));
+            index.add(shoot("workshop presenter, results hidden", presenterHidden, "sv", 1920));
+            for (var role : roleUsers.entrySet()) {
+                browser.manage().deleteAllCookies();
+                viewport(1366, 800);
+                signIn(role.getValue(), Api.USER_PASSWORD);
+                java.net.URI here = java.net.URI.create(browser.getCurrentUrl());
+                String start = here.getRawPath() + (here.getRawQuery() == null ? "" : "?" + here.getRawQuery());
+                for (int width : new int[] {360, 1366}) {
+                    viewport(width, width < 800 ? 740 : 800);
+                    index.add(shoot(role.getKey() + ", start page", start, "sv", width));
+                }
+            }
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            browser.executeScript("window.localStorage.setItem('lagesbild.locale', 'sv')");
+            browser.manage().deleteAllCookies();
+            signIn(Api.ADMIN_USERNAME, Api.ADMIN_PASSWORD);
+        }
+        Files.writeString(PAGE_SHOTS.resolve("README.md"), """
+                # Every page, at 360 px and 1366 px
+
+                Written by `EveryPageAccessibleBrowserTest` (backend/src/test/java/se/lagesbild/browser) and copied
+                here by `docs/screenshots.sh`: each routed page and state at 360 px (a phone) and 1366 px (an office
+                screen) in Swedish, at 360 px in English, the workshop's presenter view at 1920 px (a projector), and
+                the start page of each role. The whole page, not only its first screen. Do not edit: run the script.
+
+                | Page and state | Address | Pictures |
+                | --- | --- | --- |
+                """ + String.join("\n", index) + "\n");
+        assertTrue(index.size() > pages.size() * 3, "pictures taken: " + index.size());
+    }
+
+    private static final Path PAGE_SHOTS = Path.of("target", "screenshots", "pages");
+
+    private void viewport(int width, int height) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", width < 800));
+    }
+
+    /** Opens the page, takes the whole of it as a PNG and answers its line in the README's table. */
+    private String shoot(String name, String path, String language, int width) throws IOException {
+        open(path);
+        waitForPage();
+        String file = slug(name) + "-" + (language.equals("sv") ? "" : language + "-") + width + ".png";
+        Number height = (Number) browser.executeScript(
+                "return Math.min(Math.max(document.documentElement.scrollHeight, window.innerHeight), 12000)");
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Files.write(PAGE_SHOTS.resolve(file), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        String address = path.replaceAll("/(s|w|inbjudan|nytt-losenord)/[^/?]{6,}", "/$1/…");
+        return "| " + name + " (" + language + ", " + width + " px) | `" + address + "` | [" + file + "](" + file + ") |";
+    }
+
+    private static String slug(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     /** The page's heading (or its error) is there and nothing is loading any more. */

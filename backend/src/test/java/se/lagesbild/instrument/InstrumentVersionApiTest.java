@@ -74,6 +74,15 @@ class InstrumentVersionApiTest extends ApiTest {
     }
 
     @Test
+    void theListsOfInstrumentsCarryTheEnglishTitleForTheMenusInEnglish() {
+        Map<String, Object> checklist = api.getList("/api/instruments").stream()
+                .filter(i -> CHECKLIST.equals(i.get("code"))).findFirst().orElseThrow();
+        assertEquals("Checklist for systematic gender mainstreaming", checklist.get("titleEn"));
+        assertEquals("Checklist for systematic gender mainstreaming",
+                api.getList("/api/instruments/" + CHECKLIST + "/versions").get(0).get("titleEn"));
+    }
+
+    @Test
     void uploadingTheSameVersionAgainChangesNothingButOtherContentIsRefused() throws IOException {
         String v2 = file("checklist-systematik-v2.yaml");
         upload(v2);
