@@ -37,6 +37,18 @@ describe('labelCells()', () => {
     expect([...first.cells].map((c) => c.getAttribute('role'))).toEqual(['rowheader', 'cell', 'cell', 'cell'])
   })
 
+  it('marks an empty cell (no verdict yet) so the card leaves out its line, label and all', () => {
+    const t = labelCells(
+      table(`<thead><tr><th scope="col">Kod</th><th scope="col">Förändring</th><th scope="col">Hur säker</th></tr></thead>
+        <tbody><tr><th scope="row">CS-10</th><td class="num">–</td><td> </td></tr></tbody>`),
+    )
+    const [, change, certainty] = t.tBodies[0].rows[0].cells
+    expect(certainty.getAttribute('data-label')).toBeNull()
+    expect(certainty.hasAttribute('data-empty')).toBe(true)
+    expect(change.getAttribute('data-label')).toBe('Förändring')
+    expect(change.hasAttribute('data-empty')).toBe(false)
+  })
+
   it('gives a cell of buttons only no label: the buttons name themselves', () => {
     const t = labelCells(
       table(`<thead><tr><th>Användare</th><th>Roller</th><th>Ändra</th></tr></thead>
