@@ -38,7 +38,7 @@ function setAttribute(element, name, value) {
 /**
  * Labels the cells of the table's body with their column's name and gives every part of the table its
  * ARIA role. A cell spanning several columns (a withheld figure's explanation) gets no label: its text
- * says what it is; nor does a cell of buttons only. Returns the table.
+ * says what it is; nor does a cell of buttons only. An empty cell is marked `data-empty`: a card leaves it out. Returns the table.
  */
 export function labelCells(table) {
   setAttribute(table, 'role', 'table')
@@ -57,9 +57,11 @@ export function labelCells(table) {
         } else {
           setAttribute(cell, 'role', ROLES.TD)
         }
-        const labelled = section !== table.tHead && cell.tagName === 'TD' && span === 1 && !onlyControls(cell)
+        const empty = section !== table.tHead && cell.tagName === 'TD' && cell.textContent.trim() === ''
+        const labelled = section !== table.tHead && cell.tagName === 'TD' && span === 1 && !empty && !onlyControls(cell)
         const label = labelled ? names[column] || null : null
         setAttribute(cell, 'data-label', label)
+        setAttribute(cell, 'data-empty', empty ? '' : null)
         column += span
       }
     }
