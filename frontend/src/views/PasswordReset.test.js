@@ -2,20 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { ADMIN, signedInPinia } from '../test/session.js'
 import { mountAt } from '../test/mount.js'
+import { answer as json } from '../test/http.js'
 
 // "Glömt lösenord?": asking for a link where the server mails, being told to ask an administrator where it
 // does not, choosing the new password through the link, and the administrator's link on the users page.
 let wrapper
 let calls
-
-function json(status, body) {
-  return Promise.resolve(
-    new Response(body === undefined ? null : JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-    }),
-  )
-}
 
 function backend(routes) {
   calls = []

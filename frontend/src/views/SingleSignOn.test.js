@@ -2,19 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { ADMIN, signedInPinia } from '../test/session.js'
 import { mountAt } from '../test/mount.js'
+import { answer as json } from '../test/http.js'
 
 // Signing in through the organisation's identity provider: the login page's buttons, the password form an
 // administrator closed, the provider's logout offered after a logout, and the error page's reasons.
 let wrapper
-
-function json(status, body) {
-  return Promise.resolve(
-    new Response(body === undefined ? null : JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-    }),
-  )
-}
 
 function backend(methods) {
   vi.stubGlobal(
