@@ -9,7 +9,8 @@
 #   bench/answers-benchmark.sh --seconds 10     a shorter measured stretch
 #
 # Options: --clients N (8)  --warmup-seconds N (15)  --seconds N (30)  --save-concurrency N (32)
-#   --save-seconds N (20)  --instrument-requests N (2000)  --raw-operations N (20000)
+#   --save-seconds N (20)  --save-client plain|jdk (plain: a keep-alive socket per saver; jdk: the JDK's HttpClient)
+#   --instrument-requests N (2000)  --raw-operations N (20000)
 # Environment: BENCH_APP_JAVA_OPTS, JVM options for the app (a JFR recording, say); BENCH_JAR, another build
 #   of the app (default: backend/target/lagesbild.jar, built with ./mvnw -B package -DskipTests when missing).
 set -euo pipefail
@@ -19,9 +20,9 @@ cd "$(dirname "$0")/.."
 options=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --clients|--warmup-seconds|--seconds|--save-concurrency|--save-seconds|--instrument-requests|--raw-operations)
+    --clients|--warmup-seconds|--seconds|--save-concurrency|--save-seconds|--save-client|--instrument-requests|--raw-operations)
       options+=("$1" "$2"); shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
