@@ -7,6 +7,10 @@ import se.lagesbild.system.JdbcTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,20 +18,68 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Responses locked until the transaction ends, for an answer save, a batch of them
- * ({@link ResponseService#saveAnswers}) or a submit, in plain JDBC with the columns read by position: mapping
- * each as an entity by name was a third of a batch's CPU (bench/README.md). Runs inside the caller's
- * transaction; a response is locked before its round ({@code RoundService#getOpenUntilCommit}).
+ * Responses on the answer path, in plain JDBC with the columns read by position: started, read for the form,
+ * locked until the transaction ends for an answer save, a batch of them ({@link ResponseService#saveAnswers}) or
+ * a submit, and marked submitted. Mapping each row as an entity by name through the repository was a third of a
+ * batch's CPU and most of a start's and a submit's (bench/README.md). Runs inside the caller's transaction, if
+ * any; a response is locked before its round ({@code RoundService#getOpenUntilCommit}).
  */
 @Singleton
 class ResponseRows {
 
     private static final String COLUMNS = "id, round_id, respondent_role, status, created_at, submitted_at, user_id, respondent_key";
+    private static final String INSERT = "INSERT INTO responses (round_id, respondent_role, status, created_at, submitted_at, user_id, "
+            + "respondent_key) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String MARK_SUBMITTED = "UPDATE responses SET status = ?, submitted_at = ? WHERE id = ?";
 
     private final JdbcOperations jdbc;
 
     ResponseRows(JdbcOperations jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Stores a new response, created now; answers it with its id and creation time. */
+    Response insert(Response draft) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+                statement.setLong(1, draft.roundId());
+                statement.setString(2, draft.respondentRole());
+                statement.setString(3, draft.status().name());
+                JdbcTime.bind(statement, 4, now);
+                JdbcTime.bind(statement, 5, draft.submittedAt());
+                if (draft.userId() == null) {
+                    statement.setNull(6, Types.BIGINT);
+                } else {
+                    statement.setLong(6, draft.userId());
+                }
+                statement.setString(7, draft.respondentKey());
+                statement.executeUpdate();
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    keys.next();
+                    return new Response(keys.getLong(1), draft.roundId(), draft.respondentRole(), draft.status(), now,
+                            draft.submittedAt(), draft.userId(), draft.respondentKey());
+                }
+            }
+        });
+    }
+
+    /** The response, without locking it. */
+    Optional<Response> find(long id) {
+        return select("WHERE id = ?", statement -> statement.setLong(1, id)).stream().findFirst();
+    }
+
+    /** Marks the (locked) response submitted at that moment; answers it so. */
+    Response markSubmitted(Response response, Instant at) {
+        jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(MARK_SUBMITTED)) {
+                statement.setString(1, ResponseStatus.SUBMITTED.name());
+                JdbcTime.bind(statement, 2, at);
+                statement.setLong(3, response.id());
+                return statement.executeUpdate();
+            }
+        });
+        return response.submitted(at);
     }
 
     Optional<Response> lockById(long id) {
@@ -63,8 +115,11 @@ class ResponseRows {
     }
 
     private List<Response> lock(String column, int count, Binder binder) {
-        String sql = "SELECT " + COLUMNS + " FROM responses WHERE " + column + " IN ("
-                + String.join(", ", Collections.nCopies(count, "?")) + ") ORDER BY id FOR UPDATE";
+        return select("WHERE " + column + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ") ORDER BY id FOR UPDATE", binder);
+    }
+
+    private List<Response> select(String condition, Binder binder) {
+        String sql = "SELECT " + COLUMNS + " FROM responses " + condition;
         return jdbc.execute(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 binder.bind(statement);

@@ -64,7 +64,7 @@ public class ResponseService {
         InstrumentDefinition instrument = openInstrument(round);
         if (!instrument.collectsManyRespondents()) {
             String role = checkedRole(instrument, respondentRole);
-            return new Started(responses.save(new Response(null, roundId, role, ResponseStatus.DRAFT, null, null, caller.userId(), null)), true);
+            return new Started(responseRows.insert(new Response(null, roundId, role, ResponseStatus.DRAFT, null, null, caller.userId(), null)), true);
         }
         String key = caller.admin() ? keys.unattached() : keys.ofAccount(caller.userId(), roundId);
         return startWithKey(round, instrument, key, respondentRole);
@@ -87,7 +87,7 @@ public class ResponseService {
             return new Started(existing.get(), false);
         }
         String role = checkedRole(instrument, respondentRole);
-        return new Started(responses.save(new Response(null, round.id(), role, ResponseStatus.DRAFT, null, null, null, key)), true);
+        return new Started(responseRows.insert(new Response(null, round.id(), role, ResponseStatus.DRAFT, null, null, null, key)), true);
     }
 
     private InstrumentDefinition openInstrument(Round round) {
@@ -109,7 +109,7 @@ public class ResponseService {
 
     /** The caller's own response (404 for anyone else's, as if it did not exist). */
     public Response get(long responseId, Caller caller) {
-        return responses.findById(responseId).filter(response -> owns(caller, response)).orElseThrow(() -> notFound(responseId));
+        return responseRows.find(responseId).filter(response -> owns(caller, response)).orElseThrow(() -> notFound(responseId));
     }
 
     /** How many responses a round has: started (drafts and submitted) and submitted. */
@@ -374,7 +374,7 @@ public class ResponseService {
         } else {
             audit.record(caller, round.organisationId(), "response.submitted", "response", response.id(), null);
         }
-        return responses.update(response.submitted(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        return responseRows.markSubmitted(response, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /**
