@@ -57,7 +57,7 @@ public class DerivedTokens {
         return current;
     }
 
-    /** The secret kept in the database, drawn by whichever instance asks first. */
+    /** The secret kept in the database, drawn by whichever request (on whichever instance) asks first. */
     private String storedSecret() {
         return jdbc.execute(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT IGNORE INTO platform_secrets (name, secret) VALUES (?, ?)")) {
@@ -65,7 +65,9 @@ public class DerivedTokens {
                 insert.setString(2, SecretToken.generate());
                 insert.executeUpdate();
             }
-            try (PreparedStatement select = connection.prepareStatement("SELECT secret FROM platform_secrets WHERE name = ?")) {
+            // A locking read sees the latest committed row: in a transaction older than another request's draw, a
+            // plain read would see the transaction's snapshot, without the secret the INSERT IGNORE just deferred to.
+            try (PreparedStatement select = connection.prepareStatement("SELECT secret FROM platform_secrets WHERE name = ? LOCK IN SHARE MODE")) {
                 select.setString(1, NAME);
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();
