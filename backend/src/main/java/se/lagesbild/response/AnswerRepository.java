@@ -24,8 +24,6 @@ public interface AnswerRepository extends CrudRepository<Answer, Long> {
 
     Optional<Answer> findByResponseIdAndItemCode(long responseId, String itemCode);
 
-    List<Answer> findByResponseIdOrderByItemCode(long responseId);
-
     @Query("""
             SELECT a.* FROM answers a JOIN responses r ON r.id = a.response_id
             WHERE r.round_id = :roundId AND r.status = 'SUBMITTED'""")

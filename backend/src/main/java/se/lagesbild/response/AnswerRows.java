@@ -2,27 +2,29 @@ package se.lagesbild.response;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import se.lagesbild.system.JdbcTime;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * Answers read and written many at a time, in plain JDBC, for a batch of answer saves
- * ({@link ResponseService#saveAnswers}): the stored answers of several responses in one query, and several
- * answers stored with one multi-row upsert. Runs inside the caller's transaction.
+ * Answers read and written on the answer path in plain JDBC, columns by position: for a batch of answer saves
+ * ({@link ResponseService#saveAnswers}) the stored answers of several responses in one query and several answers
+ * stored with one multi-row upsert; and one response's answers, which its form and its submit show. Mapping
+ * these rows as entities through the repository was most of the app's CPU per answer save (bench/README.md).
+ * Runs inside the caller's transaction, if any.
  */
 @Singleton
 class AnswerRows {
 
     private static final String COLUMNS = "response_id, item_code, value, comment, updated_at, answered_at, idempotency_key";
+    private static final String OF_RESPONSE = "SELECT id, " + COLUMNS + " FROM answers WHERE response_id = ? ORDER BY item_code";
     private static final String UPSERT_HEAD = "INSERT INTO answers (" + COLUMNS + ") VALUES ";
     private static final String UPSERT_ROW = "(?, ?, ?, ?, ?, ?, ?)";
     private static final String UPSERT_TAIL = """
@@ -51,18 +53,32 @@ class AnswerRows {
                 for (String itemCode : itemCodes) {
                     statement.setString(index++, itemCode);
                 }
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<Answer> answers = new ArrayList<>();
-                    while (rows.next()) {
-                        int value = rows.getInt(4);
-                        Integer valueOrNull = rows.wasNull() ? null : value;
-                        answers.add(new Answer(rows.getLong(1), rows.getLong(2), rows.getString(3), valueOrNull, rows.getString(5),
-                                instant(rows.getTimestamp(6)), instant(rows.getTimestamp(7)), rows.getString(8)));
-                    }
-                    return answers;
-                }
+                return read(statement);
             }
         });
+    }
+
+    /** The response's answers, by item code: what the respondent's form shows. */
+    List<Answer> ofResponse(long responseId) {
+        return jdbc.execute(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(OF_RESPONSE)) {
+                statement.setLong(1, responseId);
+                return read(statement);
+            }
+        });
+    }
+
+    private static List<Answer> read(PreparedStatement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            List<Answer> answers = new ArrayList<>();
+            while (rows.next()) {
+                int value = rows.getInt(4);
+                Integer valueOrNull = rows.wasNull() ? null : value;
+                answers.add(new Answer(rows.getLong(1), rows.getLong(2), rows.getString(3), valueOrNull, rows.getString(5),
+                        JdbcTime.read(rows, 6), JdbcTime.read(rows, 7), rows.getString(8)));
+            }
+            return answers;
+        }
     }
 
     /** Stores the answers, each replacing the response's earlier answer to its item: one statement. */
@@ -83,8 +99,8 @@ class AnswerRows {
                         statement.setInt(index++, answer.value());
                     }
                     statement.setString(index++, answer.comment());
-                    statement.setTimestamp(index++, Timestamp.from(answer.updatedAt()));
-                    statement.setTimestamp(index++, answer.answeredAt() == null ? null : Timestamp.from(answer.answeredAt()));
+                    JdbcTime.bind(statement, index++, answer.updatedAt());
+                    JdbcTime.bind(statement, index++, answer.answeredAt());
                     statement.setString(index++, answer.idempotencyKey());
                 }
                 return statement.executeUpdate();
@@ -94,9 +110,5 @@ class AnswerRows {
 
     private static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
-    private static Instant instant(Timestamp timestamp) throws SQLException {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -5,20 +5,13 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface ResponseRepository extends CrudRepository<Response, Long> {
 
-    /** Locks the response for the rest of the transaction, so a submit and an answer never interleave. */
-    @Query("SELECT * FROM responses WHERE id = :id FOR UPDATE")
-    Optional<Response> findByIdForUpdate(long id);
-
-    /** {@link #findByIdForUpdate} for several responses in one statement (a batch of answers), locked in id order. */
-    @Query("SELECT * FROM responses WHERE id IN (:ids) ORDER BY id FOR UPDATE")
-    List<Response> findByIdInForUpdate(Collection<Long> ids);
+    // Responses locked for an answer or a submit are read by ResponseRows (positional, on the answer path).
 
     @Query("""
             SELECT r.id, r.round_id, r.respondent_role, r.status, r.created_at, r.submitted_at,
@@ -35,14 +28,6 @@ public interface ResponseRepository extends CrudRepository<Response, Long> {
     List<Response> findByRoundIdAndStatus(long roundId, ResponseStatus status);
 
     Optional<Response> findByRespondentKey(String respondentKey);
-
-    /** Locks the response found by its key, like {@link #findByIdForUpdate}. */
-    @Query("SELECT * FROM responses WHERE respondent_key = :respondentKey FOR UPDATE")
-    Optional<Response> findByRespondentKeyForUpdate(String respondentKey);
-
-    /** {@link #findByRespondentKeyForUpdate} for several keys in one statement (a batch of answers). */
-    @Query("SELECT * FROM responses WHERE respondent_key IN (:respondentKeys) ORDER BY id FOR UPDATE")
-    List<Response> findByRespondentKeyInForUpdate(Collection<String> respondentKeys);
 
     @Query("""
             SELECT r.id, r.round_id, r.respondent_role, r.status, r.created_at, r.submitted_at,

@@ -38,10 +38,12 @@ public class ResponseService {
     private final AuditTrail audit;
     private final RespondentKeys keys;
     private final AnswerRows answerRows;
+    private final ResponseRows responseRows;
 
-    public ResponseService(ResponseRepository responses, AnswerRepository answers, AnswerRows answerRows, RoundService rounds,
-                           InstrumentCatalog instruments, AuditTrail audit, RespondentKeys keys) {
+    public ResponseService(ResponseRepository responses, AnswerRepository answers, AnswerRows answerRows, ResponseRows responseRows,
+                           RoundService rounds, InstrumentCatalog instruments, AuditTrail audit, RespondentKeys keys) {
         this.answerRows = answerRows;
+        this.responseRows = responseRows;
         this.audit = audit;
         this.keys = keys;
         this.responses = responses;
@@ -145,7 +147,7 @@ public class ResponseService {
     }
 
     public List<Answer> answers(long responseId) {
-        return answers.findByResponseIdOrderByItemCode(responseId);
+        return answerRows.ofResponse(responseId);
     }
 
     /** A round's submitted responses with all their answers, for the raw export; access is the exporter's to check. */
@@ -177,7 +179,7 @@ public class ResponseService {
     @Transactional
     public SavedAnswer saveAnswer(Caller caller, long responseId, String itemCode, @Nullable Integer value, @Nullable String comment,
                                   @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
-        Response response = responses.findByIdForUpdate(responseId).filter(found -> owns(caller, found))
+        Response response = responseRows.lockById(responseId).filter(found -> owns(caller, found))
                 .orElseThrow(() -> notFound(responseId));
         return saveAnswer(response, itemCode, value, comment, answeredAt, idempotencyKey);
     }
@@ -186,7 +188,7 @@ public class ResponseService {
     @Transactional
     public SavedAnswer saveAnswerWithToken(String token, String itemCode, @Nullable Integer value, @Nullable String comment,
                                            @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
-        Response response = responses.findByRespondentKeyForUpdate(keys.ofToken(token)).orElseThrow(ResponseService::notStarted);
+        Response response = responseRows.lockByRespondentKey(keys.ofToken(token)).orElseThrow(ResponseService::notStarted);
         return saveAnswer(response, itemCode, value, comment, answeredAt, idempotencyKey);
     }
 
@@ -287,10 +289,10 @@ public class ResponseService {
         Map<Long, Response> locked = new HashMap<>();
         Map<String, Response> lockedByKey = new HashMap<>();
         if (!responseIds.isEmpty()) {
-            responses.findByIdInForUpdate(responseIds).forEach(response -> locked.put(response.id(), response));
+            responseRows.lockByIds(responseIds).forEach(response -> locked.put(response.id(), response));
         }
         if (!respondentKeys.isEmpty()) {
-            responses.findByRespondentKeyInForUpdate(respondentKeys).forEach(response -> {
+            responseRows.lockByRespondentKeys(respondentKeys).forEach(response -> {
                 lockedByKey.put(response.respondentKey(), response);
                 locked.put(response.id(), response);
             });
@@ -344,7 +346,7 @@ public class ResponseService {
     /** Submits the response; submitting one that is already submitted answers the same result. */
     @Transactional
     public Response submit(long responseId, Caller caller) {
-        Response response = responses.findByIdForUpdate(responseId).filter(found -> owns(caller, found))
+        Response response = responseRows.lockById(responseId).filter(found -> owns(caller, found))
                 .orElseThrow(() -> notFound(responseId));
         return submit(response, caller);
     }
@@ -352,7 +354,7 @@ public class ResponseService {
     /** Submits the response of the holder of a survey token; again answers the same result. */
     @Transactional
     public Response submitWithToken(String token) {
-        return submit(responses.findByRespondentKeyForUpdate(keys.ofToken(token)).orElseThrow(ResponseService::notStarted), null);
+        return submit(responseRows.lockByRespondentKey(keys.ofToken(token)).orElseThrow(ResponseService::notStarted), null);
     }
 
     /**

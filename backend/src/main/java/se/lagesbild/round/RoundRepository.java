@@ -6,7 +6,6 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,17 +15,6 @@ public interface RoundRepository extends CrudRepository<Round, Long> {
     /** Locks the round for the rest of the transaction: closing waits for answers being saved, and they for it. */
     @Query("SELECT * FROM rounds WHERE id = :id FOR UPDATE")
     Optional<Round> findByIdForUpdate(long id);
-
-    /**
-     * Reads the round and keeps it from being closed until the transaction ends (a shared lock: answers to
-     * the same round do not wait for each other). LOCK IN SHARE MODE is understood by MySQL and MariaDB alike.
-     */
-    @Query("SELECT * FROM rounds WHERE id = :id LOCK IN SHARE MODE")
-    Optional<Round> findByIdForShare(long id);
-
-    /** {@link #findByIdForShare} for several rounds in one statement (a batch of answers). */
-    @Query("SELECT * FROM rounds WHERE id IN (:ids) LOCK IN SHARE MODE")
-    List<Round> findByIdInForShare(Collection<Long> ids);
 
     List<Round> findByOrganisationIdOrderByCreatedAtDesc(long organisationId);
 

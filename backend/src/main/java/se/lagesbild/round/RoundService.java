@@ -27,18 +27,20 @@ import java.util.Map;
 public class RoundService {
 
     private final RoundRepository rounds;
+    private final RoundRows roundRows;
     private final Organisations organisations;
     private final InstrumentCatalog instruments;
     private final AuditTrail audit;
     private final ApplicationEventPublisher<RoundClosed> closings;
     private final int anonymityThreshold;
 
-    public RoundService(RoundRepository rounds, Organisations organisations, InstrumentCatalog instruments, AuditTrail audit,
+    public RoundService(RoundRepository rounds, RoundRows roundRows, Organisations organisations, InstrumentCatalog instruments, AuditTrail audit,
                         ApplicationEventPublisher<RoundClosed> closings,
                         @Value("${lagesbild.anonymity-threshold:5}") int anonymityThreshold) {
         this.audit = audit;
         this.closings = closings;
         this.rounds = rounds;
+        this.roundRows = roundRows;
         this.organisations = organisations;
         this.instruments = instruments;
         this.anonymityThreshold = anonymityThreshold;
@@ -79,7 +81,7 @@ public class RoundService {
      * submit that sees the round open is stored before a concurrent close, never after it.
      */
     public Round getOpenUntilCommit(long roundId) {
-        return rounds.findByIdForShare(roundId).orElseThrow(() -> notFound(roundId));
+        return roundRows.lockForShare(List.of(roundId)).stream().findFirst().orElseThrow(() -> notFound(roundId));
     }
 
     /**
@@ -88,7 +90,7 @@ public class RoundService {
      */
     public Map<Long, Round> getOpenUntilCommit(Collection<Long> roundIds) {
         Map<Long, Round> byId = new HashMap<>();
-        rounds.findByIdInForShare(roundIds).forEach(round -> byId.put(round.id(), round));
+        roundRows.lockForShare(roundIds).forEach(round -> byId.put(round.id(), round));
         return byId;
     }
 
