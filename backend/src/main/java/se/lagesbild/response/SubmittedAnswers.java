@@ -2,11 +2,11 @@ package se.lagesbild.response;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import se.lagesbild.system.JdbcTime;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +101,7 @@ public class SubmittedAnswers {
             try (PreparedStatement statement = connection.prepareStatement(IDS_SUBMITTED_SINCE)) {
                 statement.setLong(1, roundId);
                 statement.setString(2, ResponseStatus.SUBMITTED.name());
-                statement.setTimestamp(3, Timestamp.from(since));
+                JdbcTime.bind(statement, 3, since);
                 return readIds(statement);
             }
         });
