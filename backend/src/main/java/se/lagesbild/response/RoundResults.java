@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
@@ -40,22 +38,26 @@ import java.util.stream.LongStream;
 public class RoundResults {
 
     /**
-     * About how much memory the kept rounds take at most: 64 MB, about 8 million kept response ids, or 800,000
-     * tally entries (a round of 5,000 respondents on a 20-item instrument with three roles: 40 KB of ids and about
-     * 4,000 entries, some 360 KB in all).
+     * About how much memory the kept rounds take at most: 64 MB. On a 20-item instrument with three roles that is
+     * some 850 rounds of 50 respondents (about 750 tally entries, 75 KB each), or some 170 rounds of 5,000 (40 KB of
+     * ids and up to about 4,000 tally entries, 375 KB each).
      */
-    static final long MAX_KEPT_BYTES = 64L * 1024 * 1024;
+    private static final long MAX_KEPT_BYTES = 64L * 1024 * 1024;
 
-    /** Estimated bytes per kept response id (a long in an array) and per tally entry (a tree map entry and its boxes). */
+    /**
+     * Estimated bytes per kept response id (a long in an array), per tally entry (a tree map entry and its boxes), and
+     * per round for the rest (its scores, the maps themselves).
+     */
     private static final long BYTES_PER_ID = 8;
     private static final long BYTES_PER_TALLY_ENTRY = 80;
+    private static final long BYTES_PER_ROUND = 16 * 1024;
 
     /**
      * How long before the kept responses were read a response that was not among them may have been submitted, by
      * its {@code submitted_at}: the time from reading the clock at submit to the commit, plus the difference between
      * instances' clocks. A response outside it is still found, by the fingerprint check, at the cost of the index read.
      */
-    static final Duration SUBMIT_MARGIN = Duration.ofMinutes(2);
+    private static final Duration SUBMIT_MARGIN = Duration.ofMinutes(2);
 
     /** Locks that serialise the updates of one round (a round maps to one of them), so that none is lost or done twice. */
     private static final int LOCKS = 64;
@@ -69,13 +71,11 @@ public class RoundResults {
                         RoundTally tally, RoundScores scores) {
 
         long bytes() {
-            return ids.length * BYTES_PER_ID + tally.entries() * BYTES_PER_TALLY_ENTRY;
+            return BYTES_PER_ROUND + ids.length * BYTES_PER_ID + tally.entries() * BYTES_PER_TALLY_ENTRY;
         }
     }
 
-    /** Least recently asked for first; guarded by itself. */
-    private final LinkedHashMap<Long, Kept> kept = new LinkedHashMap<>(16, 0.75f, true);
-    private long keptBytes;
+    private final WeightedCache<Long, Kept> kept = new WeightedCache<>(MAX_KEPT_BYTES, Kept::bytes);
     private final Object[] locks = new Object[LOCKS];
     private final SubmittedAnswers submittedAnswers;
     private final InstrumentCatalog instruments;
@@ -94,18 +94,18 @@ public class RoundResults {
         // The fingerprint first: scores read after it are at least as new as it says, never older.
         SubmittedAnswers.Fingerprint fingerprint = submittedAnswers.fingerprint(round.id());
         long fingerprintReadNanos = System.nanoTime();
-        Kept known = kept(round.id());
+        Kept known = kept.get(round.id());
         if (known != null && known.fingerprint().equals(fingerprint)) {
             return known.scores();
         }
         synchronized (locks[Math.floorMod(Long.hashCode(round.id()), LOCKS)]) {
-            known = kept(round.id());
+            known = kept.get(round.id());
             // Kept by a call that began after the fingerprint was read: no older than it, whatever it says.
             if (known != null && (known.fingerprint().equals(fingerprint) || known.asOfNanos() - fingerprintReadNanos >= 0)) {
                 return known.scores();
             }
             Kept updated = update(round, known, fingerprint, startedNanos, started.minus(SUBMIT_MARGIN));
-            keep(round.id(), updated);
+            kept.put(round.id(), updated);
             return updated.scores();
         }
     }
@@ -156,30 +156,12 @@ public class RoundResults {
     }
 
     /** The ids of {@code ids} (ascending) that {@code others} (ascending) does not hold, ascending. */
-    static long[] notIn(long[] ids, long[] others) {
+    private static long[] notIn(long[] ids, long[] others) {
         return Arrays.stream(ids).filter(id -> Arrays.binarySearch(others, id) < 0).toArray();
     }
 
     /** Two ascending sets of ids as one, ascending. */
-    static long[] union(long[] ids, long[] others) {
+    private static long[] union(long[] ids, long[] others) {
         return LongStream.concat(Arrays.stream(ids), Arrays.stream(others)).sorted().distinct().toArray();
-    }
-
-    private Kept kept(long roundId) {
-        synchronized (kept) {
-            return kept.get(roundId);
-        }
-    }
-
-    private void keep(long roundId, Kept round) {
-        synchronized (kept) {
-            Kept replaced = kept.put(roundId, round);
-            keptBytes += round.bytes() - (replaced == null ? 0 : replaced.bytes());
-            Iterator<Kept> leastRecent = kept.values().iterator();
-            while (keptBytes > MAX_KEPT_BYTES && leastRecent.hasNext()) {
-                keptBytes -= leastRecent.next().bytes();
-                leastRecent.remove();
-            }
-        }
     }
 }
