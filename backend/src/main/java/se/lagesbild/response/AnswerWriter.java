@@ -32,9 +32,12 @@ import java.util.concurrent.TimeUnit;
  * exactly the requests it concerns, with the same problem a single save would give (503 while the database is
  * away).
  *
- * <p>Two writers by default ({@code lagesbild.answers.writers}): one batch is prepared while the other waits for
- * its commit. They lock responses in id order, so their batches wait for each other rather than deadlock; should the
- * database still report a deadlock, the batch is saved one by one as above.
+ * <p>Two writers by default ({@code lagesbild.answers.writers}): the first takes whatever waits; the others help
+ * only while at least {@code lagesbild.answers.help-from} saves (8) wait, that is while the first is busy and saves
+ * pile up. A few people answering then share one writer's batches (fewer, larger transactions: 36 statements per
+ * checklist response instead of 47, bench/README.md), and a room answering at once gets a second batch prepared
+ * while the first waits for its commit. Writers lock responses in id order, so their batches wait for each other
+ * rather than deadlock; should the database still report a deadlock, the batch is saved one by one as above.
  */
 @Singleton
 public class AnswerWriter {
@@ -49,6 +52,9 @@ public class AnswerWriter {
     private final ResponseService responses;
     private final ExecutorService blocking;
     private final int batchSize;
+    private final int helpFrom;
+    /** Wakes a helping writer when saves pile up (see the class comment). */
+    private final Object pilingUp = new Object();
     private final DistributionSummary batchSizes;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
@@ -56,14 +62,17 @@ public class AnswerWriter {
 
     public AnswerWriter(ResponseService responses, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, MeterRegistry metrics,
                         @Value("${lagesbild.answers.batch-size:64}") int batchSize,
-                        @Value("${lagesbild.answers.writers:2}") int writerCount) {
+                        @Value("${lagesbild.answers.writers:2}") int writerCount,
+                        @Value("${lagesbild.answers.help-from:8}") int helpFrom) {
         this.responses = responses;
         this.blocking = blocking;
         this.batchSize = Math.max(1, batchSize);
+        this.helpFrom = Math.max(1, helpFrom);
         this.batchSizes = DistributionSummary.builder(BATCH_SIZE).description("Answer saves stored together in one transaction")
                 .register(metrics);
         for (int i = 0; i < Math.max(1, writerCount); i++) {
-            Thread writer = new Thread(this::write, "answer-writer-" + i);
+            boolean first = i == 0;
+            Thread writer = new Thread(() -> write(first), "answer-writer-" + i);
             writer.setDaemon(true);
             writers.add(writer);
             writer.start();
@@ -78,18 +87,30 @@ public class AnswerWriter {
             return result;
         }
         queue.add(new Pending(save, result));
+        if (queue.size() >= helpFrom) {
+            synchronized (pilingUp) {
+                pilingUp.notifyAll();
+            }
+        }
         return result;
     }
 
-    private void write() {
+    /** One writer's loop: the first writer takes whatever waits, a helper only while saves pile up. */
+    private void write(boolean first) {
         List<Pending> batch = new ArrayList<>(batchSize);
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                Pending next;
+                if (first) {
+                    next = queue.poll(100, TimeUnit.MILLISECONDS);
+                } else {
+                    awaitPilingUp();
+                    next = queue.poll(); // the first writer may have taken them meanwhile
+                }
+                if (next == null) {
                     continue;
                 }
-                batch.add(first);
+                batch.add(next);
                 queue.drainTo(batch, batchSize - 1);
                 store(batch);
             } catch (InterruptedException e) {
@@ -101,6 +122,14 @@ public class AnswerWriter {
                 batch.forEach(pending -> pending.result().completeExceptionally(unexpected));
             } finally {
                 batch.clear();
+            }
+        }
+    }
+
+    private void awaitPilingUp() throws InterruptedException {
+        synchronized (pilingUp) {
+            while (running && queue.size() < helpFrom) {
+                pilingUp.wait(100);
             }
         }
     }
@@ -162,6 +191,9 @@ public class AnswerWriter {
     @PreDestroy
     void stop() throws InterruptedException {
         running = false;
+        synchronized (pilingUp) {
+            pilingUp.notifyAll();
+        }
         for (Thread writer : writers) {
             writer.join(TimeUnit.SECONDS.toMillis(10));
         }
