@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -311,8 +313,13 @@ final class SeedComparisonData {
  * measured phase of {@code --requests} (default 2,000) or {@code --max-seconds} (default 60), whichever comes
  * first, with {@code --concurrency} (default 4) threads each sending one request at a time.
  *
- * <p>Every answer must be 200 with {@code --items} (default 20) items and the asked round ids; anything else
- * is a failure and makes the exit status 1. Reports throughput, the client's latency and the server's own
+ * <p>With {@code --submit-first true}, each comparison is the first after a submit: before it, one new respondent
+ * fills in the later round (still open) as a browser does (start, 20 answer saves, submit; not timed), so the
+ * server must bring that round's scores up to date within the measured request.
+ *
+ * <p>Every answer must be 200 with {@code --items} (default 20) items and the asked round ids (and, after a
+ * submit, at least one respondent more in the later round than any earlier answer for the pair showed); anything
+ * else is a failure and makes the exit status 1. Reports throughput, the client's latency and the server's own
  * time (its {@code Server-Timing: app;dur=…} header) as p50/p95/p99/max in milliseconds.
  *
  * <p>Plain JDK (Java 17), run as a single-file program: {@code java bench/ComparisonBenchmark.java load --help}.
@@ -321,7 +328,8 @@ final class ComparisonLoad {
 
     private static final Pattern APP_DURATION = Pattern.compile("(?:^|,)\\s*app;dur=([0-9.]+)");
 
-    record Options(URI baseUrl, Path pairs, int warmup, int requests, long maxSeconds, int concurrency, int items) {
+    record Options(URI baseUrl, Path pairs, int warmup, int requests, long maxSeconds, int concurrency, int items,
+                   boolean submitFirst) {
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
             given.put("--base-url", "http://127.0.0.1:8080");
@@ -331,6 +339,7 @@ final class ComparisonLoad {
             given.put("--max-seconds", "60");
             given.put("--concurrency", "4");
             given.put("--items", "20");
+            given.put("--submit-first", "false");
             for (int i = 0; i < args.length; i++) {
                 if (args[i].equals("--help") || !given.containsKey(args[i]) || i + 1 == args.length) {
                     System.err.println("usage: java bench/ComparisonBenchmark.java load " + given.entrySet().stream()
@@ -342,7 +351,7 @@ final class ComparisonLoad {
             return new Options(URI.create(given.get("--base-url").replaceAll("/+$", "")), Path.of(given.get("--pairs")),
                     Integer.parseInt(given.get("--warmup")), Integer.parseInt(given.get("--requests")),
                     Long.parseLong(given.get("--max-seconds")), Integer.parseInt(given.get("--concurrency")),
-                    Integer.parseInt(given.get("--items")));
+                    Integer.parseInt(given.get("--items")), Boolean.parseBoolean(given.get("--submit-first")));
         }
     }
 
@@ -368,12 +377,17 @@ final class ComparisonLoad {
     private final Options options;
     private final List<Pair> pairs;
     private final HttpClient http;
+    /** With --submit-first: the instrument's item codes, and per later round the most respondents an answer showed. */
+    private final List<String> itemCodes;
+    private final Map<Long, AtomicInteger> respondentsSeen = new ConcurrentHashMap<>();
+    private final AtomicInteger submitted = new AtomicInteger();
 
     ComparisonLoad(Options options, List<Pair> pairs) {
         this.options = options;
         this.pairs = pairs;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        this.itemCodes = options.submitFirst() ? itemCodes() : List.of();
     }
 
     public static void main(String[] args) throws Exception {
@@ -393,12 +407,19 @@ final class ComparisonLoad {
         System.out.printf(Locale.ROOT, "Comparison load on %s: %d round pairs, concurrency %d, warm-up %d requests, "
                         + "then %d requests or %d s, whichever comes first%n", options.baseUrl(), pairs.size(),
                 options.concurrency(), options.warmup(), options.requests(), options.maxSeconds());
+        if (options.submitFirst()) {
+            System.out.println("Each comparison first after a submit: before it (not timed) one new respondent answers all "
+                    + load.itemCodes.size() + " items of the later round and submits, through the API");
+        }
 
         Phase warmup = load.run(options.warmup(), options.maxSeconds(), 0);
         System.out.printf(Locale.ROOT, "Warm-up: %d requests in %.1f s, %d failed%n", warmup.completed.get(),
                 warmup.wallNanos / 1e9, warmup.failed.get());
         Phase measured = load.run(options.requests(), options.maxSeconds(), options.warmup());
         report(measured);
+        if (options.submitFirst()) {
+            System.out.printf(Locale.ROOT, "Responses submitted before comparisons: %d (warm-up and measured)%n", load.submitted.get());
+        }
         int failed = warmup.failed.get() + measured.failed.get();
         if (failed > 0) {
             System.out.println("FAILED: " + failed + " requests failed; first ones:");
@@ -439,6 +460,20 @@ final class ComparisonLoad {
     }
 
     private void call(Phase phase, Pair pair) {
+        int respondentsBefore = 0;
+        if (options.submitFirst()) {
+            AtomicInteger seen = respondentsSeen.computeIfAbsent(pair.to(), round -> new AtomicInteger());
+            respondentsBefore = seen.get();
+            try {
+                submitOne(pair.to());
+            } catch (RuntimeException e) {
+                phase.failed.incrementAndGet();
+                if (phase.failures.size() < 20) {
+                    phase.failures.add("submit to round " + pair.to() + ": " + e);
+                }
+                return;
+            }
+        }
         HttpRequest request = HttpRequest.newBuilder(options.baseUrl().resolve("/api/comparisons?from=" + pair.from()
                         + "&to=" + pair.to()))
                 .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
@@ -451,6 +486,9 @@ final class ComparisonLoad {
             long elapsed = System.nanoTime() - started;
             serverMillis = response.headers().firstValue("Server-Timing").map(ComparisonLoad::appDuration).orElse(Double.NaN);
             problem = check(response, pair);
+            if (problem == null && options.submitFirst()) {
+                problem = checkCounted(response, pair, respondentsBefore);
+            }
             if (problem == null) {
                 int slot = phase.completed.getAndIncrement();
                 phase.clientNanos[slot] = elapsed;
@@ -488,6 +526,66 @@ final class ComparisonLoad {
             return "answer for other rounds: " + abbreviate(response.body());
         }
         return null;
+    }
+
+    /** Null when the later round counts the response just submitted; else what is wrong. */
+    @SuppressWarnings("unchecked")
+    private String checkCounted(HttpResponse<String> response, Pair pair, int respondentsBefore) {
+        Map<String, Object> comparison = (Map<String, Object>) Json.parse(response.body());
+        int respondents = ((Number) ((Map<String, Object>) comparison.get("toRound")).get("respondents")).intValue();
+        respondentsSeen.get(pair.to()).accumulateAndGet(respondents, Math::max);
+        if (respondentsBefore > 0 && respondents <= respondentsBefore) {
+            return "round " + pair.to() + " shows " + respondents + " respondents after a submit, as many as before";
+        }
+        return null;
+    }
+
+    /** One respondent fills in the round as a browser does: starts a response, saves every item's answer, submits. */
+    private void submitOne(long roundId) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String role = List.of("ledning", "stodfunktion", "medarbetare").get(random.nextInt(3));
+        long responseId = ((Number) ((Map<?, ?>) Json.parse(send("POST", "/api/rounds/" + roundId + "/responses",
+                "{\"respondentRole\":\"" + role + "\"}", 201))).get("id")).longValue();
+        for (String item : itemCodes) {
+            send("PUT", "/api/responses/" + responseId + "/answers/" + item,
+                    "{\"value\":" + (random.nextInt(25) == 0 ? null : 1 + random.nextInt(4)) + "}", 200);
+        }
+        send("POST", "/api/responses/" + responseId + "/submit", "{}", 200);
+        submitted.incrementAndGet();
+    }
+
+    /** The item codes of the instrument's newest version, in order. */
+    @SuppressWarnings("unchecked")
+    private List<String> itemCodes() {
+        Map<String, Object> instrument = (Map<String, Object>) Json.parse(send("GET", "/api/instruments/" + SeedComparisonData.INSTRUMENT, null, 200));
+        List<String> codes = new ArrayList<>();
+        for (Object part : (List<Object>) instrument.get("parts")) {
+            for (Object item : (List<Object>) ((Map<String, Object>) part).get("items")) {
+                codes.add((String) ((Map<String, Object>) item).get("code"));
+            }
+        }
+        return codes;
+    }
+
+    private String send(String method, String path, String json, int expectedStatus) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(options.baseUrl().resolve(path))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
+                .header("Authorization", ComparisonBenchmark.authorization(http, options.baseUrl()));
+        request = json == null ? request.GET()
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
+                        + " (expected " + expectedStatus + "): " + abbreviate(response.body()));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path + " interrupted", e);
+        }
     }
 
     static double appDuration(String header) {

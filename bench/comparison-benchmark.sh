@@ -9,6 +9,8 @@
 #
 # Options (after --quick, to change it): --organisations N  --respondents N  --requests N  --warmup N
 #   --seconds N (time limit of the measured phase)  --concurrency N (load)  --seed-concurrency N
+#   --submit-first (before each comparison one new respondent fills in and submits the later round, untimed,
+#   so each measured comparison is the first after a submit)
 # Environment: BENCH_APP_JAVA_OPTS, JVM options for the app (default: none); BENCH_JAR, another build of
 #   the app to measure (default: backend/target/lagesbild.jar, built when missing).
 set -euo pipefail
@@ -23,6 +25,7 @@ seconds=60
 concurrency=4
 seed_concurrency=12
 seed_max_seconds=1800
+submit_first=false
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,7 +37,8 @@ while [ $# -gt 0 ]; do
     --seconds) seconds="$2"; shift ;;
     --concurrency) concurrency="$2"; shift ;;
     --seed-concurrency) seed_concurrency="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --submit-first) submit_first=true ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -88,6 +92,7 @@ echo "Seeding took $((SECONDS - seeding_started)) s (wall clock, including compi
 echo
 echo "== Load"
 timeout --kill-after=10 $((2 * seconds + 120)) java bench/ComparisonBenchmark.java load --base-url "$base_url" \
-  --pairs "$rounds_file" --warmup "$warmup" --requests "$requests" --max-seconds "$seconds" --concurrency "$concurrency"
+  --pairs "$rounds_file" --warmup "$warmup" --requests "$requests" --max-seconds "$seconds" --concurrency "$concurrency" \
+  --submit-first "$submit_first"
 echo
 echo "Done in $((SECONDS - app_started)) s."

@@ -7,7 +7,7 @@ package se.lagesbild.scoring;
  */
 public record Moments(int n, double sum, double sumOfSquares) {
 
-    /** Adds up values one at a time, so that one pass over the responses fills every figure's moments. */
+    /** Adds up values one at a time, or each value with how many gave it (a {@link RoundTally}'s counts). */
     static final class Builder {
 
         private int n;
@@ -15,9 +15,14 @@ public record Moments(int n, double sum, double sumOfSquares) {
         private double sumOfSquares;
 
         void add(double value) {
-            n++;
-            sum += value;
-            sumOfSquares += value * value;
+            add(value, 1);
+        }
+
+        /** The value, given by {@code count} respondents. */
+        void add(double value, int count) {
+            n += count;
+            sum += value * count;
+            sumOfSquares += value * value * count;
         }
 
         Moments build() {

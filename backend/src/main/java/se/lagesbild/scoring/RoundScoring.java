@@ -9,12 +9,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * Scores a round: per item, per part and in total, and per respondent role, from the instrument definition
- * and the submitted responses. A pure function; "Vet inte" (a null value) is missing, never zero.
+ * and the submitted responses. A pure function; "Vet inte" (a null value) is missing, never zero. The figures
+ * are computed from the responses' {@link RoundTally}, so that a round whose tally is kept up to date is scored
+ * in time that does not grow with its respondents.
  *
  * <p>Anonymity, for instruments answered by many respondents: a group (the round, or one role) of fewer
  * respondents than the threshold shows no figures. While the withheld role groups together number fewer
@@ -27,61 +28,44 @@ public final class RoundScoring {
     }
 
     public static RoundScores score(InstrumentDefinition definition, List<ScoredResponse> responses, int anonymityThreshold) {
-        Group round = group(definition, responses, anonymityThreshold);
-        return new RoundScores(responses.size(), round.total(), round.parts(), round.items(),
-                roles(definition, responses, anonymityThreshold),
-                round.total().suppressed() ? RoundScores.Spread.NONE : spread(definition, responses, anonymityThreshold));
+        return score(RoundTally.of(definition, responses), anonymityThreshold);
+    }
+
+    public static RoundScores score(RoundTally tally, int anonymityThreshold) {
+        InstrumentDefinition definition = tally.definition();
+        Group round = group(definition, tally.round(), anonymityThreshold);
+        return new RoundScores(tally.respondents(), round.total(), round.parts(), round.items(),
+                roles(tally, anonymityThreshold),
+                round.total().suppressed() ? RoundScores.Spread.NONE : spread(definition, tally.round(), anonymityThreshold));
     }
 
     /**
      * Per item the moments of the values given; per part and in total the moments of each respondent's mean
      * over the items they gave a value there, since a part's change is a change in what respondents think of
      * the part. A figure over fewer respondents than the threshold gets none: an interval over so few would
-     * present noise as news, and a variance needs two values in any case. One pass over the answers, so that
-     * a round of thousands of respondents costs little more than reading them.
+     * present noise as news, and a variance needs two values in any case.
      */
-    private static RoundScores.Spread spread(InstrumentDefinition definition, List<ScoredResponse> responses, int threshold) {
-        List<InstrumentDefinition.Part> parts = definition.parts();
-        Map<String, Moments.Builder> items = new HashMap<>();
-        List<Moments.Builder> partMeans = new ArrayList<>();
-        parts.forEach(part -> {
-            part.items().forEach(item -> items.put(item.code(), new Moments.Builder()));
-            partMeans.add(new Moments.Builder());
-        });
-        Moments.Builder totalMeans = new Moments.Builder();
-        for (ScoredResponse response : responses) {
-            double allSum = 0;
-            int allCount = 0;
-            for (int p = 0; p < parts.size(); p++) {
-                double partSum = 0;
-                int partCount = 0;
-                for (InstrumentDefinition.Item item : parts.get(p).items()) {
-                    Integer value = response.answers().get(item.code());
-                    if (value != null) {
-                        items.get(item.code()).add(value);
-                        partSum += value;
-                        partCount++;
-                    }
-                }
-                if (partCount > 0) {
-                    partMeans.get(p).add(partSum / partCount);
-                }
-                allSum += partSum;
-                allCount += partCount;
-            }
-            if (allCount > 0) {
-                totalMeans.add(allSum / allCount);
-            }
-        }
+    private static RoundScores.Spread spread(InstrumentDefinition definition, RoundTally.Group tally, int threshold) {
         int fewest = Math.max(threshold, 2);
         Map<String, Moments> itemMoments = new HashMap<>();
-        items.forEach((code, builder) -> keepIfEnough(itemMoments, code, builder.build(), fewest));
         Map<String, Moments> partMoments = new HashMap<>();
+        List<InstrumentDefinition.Part> parts = definition.parts();
         for (int p = 0; p < parts.size(); p++) {
-            keepIfEnough(partMoments, parts.get(p).code(), partMeans.get(p).build(), fewest);
+            for (InstrumentDefinition.Item item : parts.get(p).items()) {
+                Moments.Builder moments = new Moments.Builder();
+                tally.values(item.code()).forEach((value, count) -> moments.add(value, count));
+                keepIfEnough(itemMoments, item.code(), moments.build(), fewest);
+            }
+            keepIfEnough(partMoments, parts.get(p).code(), meansMoments(tally.partMeans(p)), fewest);
         }
-        Moments total = totalMeans.build();
+        Moments total = meansMoments(tally.totalMeans());
         return new RoundScores.Spread(total.n() >= fewest ? total : null, Map.copyOf(partMoments), Map.copyOf(itemMoments));
+    }
+
+    private static Moments meansMoments(TreeMap<RoundTally.Mean, Integer> means) {
+        Moments.Builder moments = new Moments.Builder();
+        means.forEach((mean, count) -> moments.add(mean.value(), count));
+        return moments.build();
     }
 
     private static void keepIfEnough(Map<String, Moments> kept, String code, Moments moments, int fewest) {
@@ -94,23 +78,20 @@ public final class RoundScoring {
     private record Group(RoundScores.TotalScore total, List<RoundScores.PartScore> parts, List<RoundScores.ItemScore> items) {
     }
 
-    private static Group group(InstrumentDefinition definition, List<ScoredResponse> responses, int threshold) {
+    private static Group group(InstrumentDefinition definition, RoundTally.Group tally, int threshold) {
         boolean anonymous = definition.collectsManyRespondents();
-        boolean suppressed = anonymous && !responses.isEmpty() && responses.size() < threshold;
+        boolean suppressed = anonymous && tally.respondents() > 0 && tally.respondents() < threshold;
         List<RoundScores.ItemScore> items = new ArrayList<>();
         List<RoundScores.PartScore> parts = new ArrayList<>();
         List<Double> allItemMeans = new ArrayList<>();
         for (InstrumentDefinition.Part part : definition.parts()) {
             List<Double> partItemMeans = new ArrayList<>();
             for (InstrumentDefinition.Item item : part.items()) {
-                List<Integer> values = responses.stream().map(response -> response.answers().get(item.code()))
-                        .filter(Objects::nonNull).toList();
-                int dontKnow = (int) responses.stream()
-                        .filter(response -> response.answers().containsKey(item.code()) && response.answers().get(item.code()) == null)
-                        .count();
-                OptionalDouble mean = values.stream().mapToInt(Integer::intValue).average();
-                mean.ifPresent(partItemMeans::add);
-                items.add(suppressed ? suppressedItem(item.code()) : itemScore(definition, item.code(), values, dontKnow));
+                TreeMap<Integer, Integer> values = tally.values(item.code());
+                if (!values.isEmpty()) {
+                    partItemMeans.add(mean(values));
+                }
+                items.add(suppressed ? suppressedItem(item.code()) : itemScore(definition, item.code(), values, tally.dontKnow(item.code())));
             }
             allItemMeans.addAll(partItemMeans);
             parts.add(suppressed
@@ -127,12 +108,11 @@ public final class RoundScoring {
         return new Group(total, List.copyOf(parts), List.copyOf(items));
     }
 
-    private static List<RoundScores.RoleScores> roles(InstrumentDefinition definition, List<ScoredResponse> responses,
-                                                      int threshold) {
+    private static List<RoundScores.RoleScores> roles(RoundTally tally, int threshold) {
+        InstrumentDefinition definition = tally.definition();
         List<RoundScores.RoleScores> roles = new ArrayList<>();
         for (InstrumentDefinition.RespondentRole role : definition.respondentRoles()) {
-            List<ScoredResponse> inRole = responses.stream().filter(r -> role.code().equals(r.respondentRole())).toList();
-            roles.add(roleScores(definition, role, inRole, threshold, false));
+            roles.add(roleScores(definition, role, tally.role(role.code()), threshold, false));
         }
         // Withheld groups must not be derivable from the round's figures minus the shown groups': keep
         // withholding the smallest shown group while the withheld ones together are under the threshold.
@@ -148,18 +128,17 @@ public final class RoundScoring {
                 break;
             }
             InstrumentDefinition.RespondentRole role = definition.findRespondentRole(smallestShown.get().code()).orElseThrow();
-            List<ScoredResponse> inRole = responses.stream().filter(r -> role.code().equals(r.respondentRole())).toList();
-            roles.set(roles.indexOf(smallestShown.get()), roleScores(definition, role, inRole, threshold, true));
+            roles.set(roles.indexOf(smallestShown.get()), roleScores(definition, role, tally.role(role.code()), threshold, true));
         }
         return List.copyOf(roles);
     }
 
     private static RoundScores.RoleScores roleScores(InstrumentDefinition definition, InstrumentDefinition.RespondentRole role,
-                                                     List<ScoredResponse> inRole, int threshold, boolean forceSuppressed) {
+                                                     RoundTally.Group inRole, int threshold, boolean forceSuppressed) {
         // Forcing a group under the threshold: scoring it against an unreachable threshold withholds everything.
         Group group = group(definition, inRole, forceSuppressed ? Integer.MAX_VALUE : threshold);
         boolean suppressed = group.total().suppressed();
-        return new RoundScores.RoleScores(role.code(), role.label(), role.labelEn(), inRole.size(), suppressed,
+        return new RoundScores.RoleScores(role.code(), role.label(), role.labelEn(), inRole.respondents(), suppressed,
                 group.total(), group.parts(), group.items());
     }
 
@@ -167,23 +146,49 @@ public final class RoundScoring {
         return new RoundScores.ItemScore(code, null, null, null, null, null, null, null, null, null, true);
     }
 
-    private static RoundScores.ItemScore itemScore(InstrumentDefinition definition, String code, List<Integer> values, int dontKnow) {
+    /** The item's figures from how many gave each value (ascending by value), as if read from the values one by one. */
+    private static RoundScores.ItemScore itemScore(InstrumentDefinition definition, String code, TreeMap<Integer, Integer> values,
+                                                   int dontKnow) {
         List<RoundScores.ValueCount> distribution = definition.scale().stream()
-                .map(step -> new RoundScores.ValueCount(step.value(), (int) values.stream().filter(v -> v == step.value()).count()))
+                .map(step -> new RoundScores.ValueCount(step.value(), values.getOrDefault(step.value(), 0)))
                 .toList();
         if (values.isEmpty()) {
             return new RoundScores.ItemScore(code, null, 0, null, null, null, null, null, distribution, dontKnow, false);
         }
-        double mean = values.stream().mapToInt(Integer::intValue).average().orElseThrow();
-        double variance = values.stream().mapToDouble(value -> (value - mean) * (value - mean)).sum() / values.size();
-        List<Integer> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        double median = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
+        int n = values.values().stream().mapToInt(Integer::intValue).sum();
+        double mean = mean(values);
+        double variance = values.entrySet().stream()
+                .mapToDouble(entry -> entry.getValue() * (entry.getKey() - mean) * (entry.getKey() - mean)).sum() / n;
+        int middle = n / 2;
+        double median = n % 2 == 1 ? valueAt(values, middle) : (valueAt(values, middle - 1) + valueAt(values, middle)) / 2.0;
         double scaleMiddle = (definition.scale().stream().mapToInt(InstrumentDefinition.ScaleStep::value).min().orElseThrow()
                 + definition.scale().stream().mapToInt(InstrumentDefinition.ScaleStep::value).max().orElseThrow()) / 2.0;
-        double highShare = values.stream().filter(value -> value > scaleMiddle).count() / (double) values.size();
-        return new RoundScores.ItemScore(code, round(mean), values.size(), sorted.get(0), sorted.get(sorted.size() - 1),
-                round(Math.sqrt(variance)), median, round(highShare), distribution, dontKnow, false);
+        int high = values.tailMap((int) Math.floor(scaleMiddle), false).values().stream().mapToInt(Integer::intValue).sum();
+        return new RoundScores.ItemScore(code, round(mean), n, values.firstKey(), values.lastKey(),
+                round(Math.sqrt(variance)), median, round(high / (double) n), distribution, dontKnow, false);
+    }
+
+    /** The mean of the values counted, computed as their sum over their number, like an average of the values. */
+    private static double mean(TreeMap<Integer, Integer> values) {
+        long sum = 0;
+        long n = 0;
+        for (Map.Entry<Integer, Integer> entry : values.entrySet()) {
+            sum += (long) entry.getKey() * entry.getValue();
+            n += entry.getValue();
+        }
+        return (double) sum / n;
+    }
+
+    /** The value at this position (from 0) of the values counted, in ascending order. */
+    private static int valueAt(TreeMap<Integer, Integer> values, int position) {
+        int seen = 0;
+        for (Map.Entry<Integer, Integer> entry : values.entrySet()) {
+            seen += entry.getValue();
+            if (position < seen) {
+                return entry.getKey();
+            }
+        }
+        throw new IllegalArgumentException("Position " + position + " is past the " + seen + " values counted");
     }
 
     private static Double mean(List<Double> values) {
