@@ -1,5 +1,6 @@
 package se.lagesbild.response;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -38,12 +39,14 @@ public class ResponseController {
 
     private final ResponseService responses;
     private final AnswerWriter writer;
-    private final MeterRegistry metrics;
+    private final Counter answersApplied;
+    private final Counter answersUnchanged;
 
     public ResponseController(ResponseService responses, AnswerWriter writer, MeterRegistry metrics) {
         this.responses = responses;
         this.writer = writer;
-        this.metrics = metrics;
+        this.answersApplied = metrics.counter(ANSWERS_SAVED, "applied", "true");
+        this.answersUnchanged = metrics.counter(ANSWERS_SAVED, "applied", "false");
     }
 
     /** The responses of a round, without who gave them where the round is anonymous. */
@@ -67,7 +70,7 @@ public class ResponseController {
     @Get("/responses/{responseId}")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public ResponseView getResponse(long responseId, Caller caller) {
-        return ResponseView.of(responses.get(responseId, caller), responses.answers(responseId));
+        return responses.view(responseId, caller);
     }
 
     /**
@@ -80,7 +83,7 @@ public class ResponseController {
                                                     @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "validation.idempotency-key-too-long") String idempotencyKey) {
         return writer.save(ResponseService.AnswerSave.of(caller, responseId, itemCode, request.value(), request.comment(),
                 request.answeredAt(), idempotencyKey)).thenApply(saved -> {
-                    metrics.counter(ANSWERS_SAVED, "applied", String.valueOf(saved.applied())).increment();
+                    (saved.applied() ? answersApplied : answersUnchanged).increment();
                     return AnswerView.of(saved.answer(), saved.applied());
                 });
     }
@@ -89,6 +92,6 @@ public class ResponseController {
     @Post("/responses/{responseId}/submit")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public ResponseView submitResponse(long responseId, Caller caller) {
-        return ResponseView.of(responses.submit(responseId, caller), responses.answers(responseId));
+        return responses.submitAndView(responseId, caller);
     }
 }
