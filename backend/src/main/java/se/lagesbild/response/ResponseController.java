@@ -1,6 +1,5 @@
 package se.lagesbild.response;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -39,14 +38,12 @@ public class ResponseController {
 
     private final ResponseService responses;
     private final AnswerWriter writer;
-    private final Counter answersApplied;
-    private final Counter answersUnchanged;
+    private final MeterRegistry metrics;
 
     public ResponseController(ResponseService responses, AnswerWriter writer, MeterRegistry metrics) {
         this.responses = responses;
         this.writer = writer;
-        this.answersApplied = metrics.counter(ANSWERS_SAVED, "applied", "true");
-        this.answersUnchanged = metrics.counter(ANSWERS_SAVED, "applied", "false");
+        this.metrics = metrics;
     }
 
     /** The responses of a round, without who gave them where the round is anonymous. */
@@ -70,7 +67,7 @@ public class ResponseController {
     @Get("/responses/{responseId}")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public ResponseView getResponse(long responseId, Caller caller) {
-        return responses.view(responseId, caller);
+        return ResponseView.of(responses.get(responseId, caller), responses.answers(responseId));
     }
 
     /**
@@ -83,7 +80,7 @@ public class ResponseController {
                                                     @Nullable @Header("Idempotency-Key") @Size(max = 64, message = "validation.idempotency-key-too-long") String idempotencyKey) {
         return writer.save(ResponseService.AnswerSave.of(caller, responseId, itemCode, request.value(), request.comment(),
                 request.answeredAt(), idempotencyKey)).thenApply(saved -> {
-                    (saved.applied() ? answersApplied : answersUnchanged).increment();
+                    metrics.counter(ANSWERS_SAVED, "applied", String.valueOf(saved.applied())).increment();
                     return AnswerView.of(saved.answer(), saved.applied());
                 });
     }
@@ -92,6 +89,6 @@ public class ResponseController {
     @Post("/responses/{responseId}/submit")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public ResponseView submitResponse(long responseId, Caller caller) {
-        return responses.submitAndView(responseId, caller);
+        return ResponseView.of(responses.submit(responseId, caller), responses.answers(responseId));
     }
 }

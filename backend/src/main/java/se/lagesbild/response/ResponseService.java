@@ -1,7 +1,6 @@
 package se.lagesbild.response;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import se.lagesbild.access.AccessPolicy;
@@ -149,18 +148,6 @@ public class ResponseService {
 
     public List<Answer> answers(long responseId) {
         return answerRows.ofResponse(responseId);
-    }
-
-    /** The caller's own response with its answers so far, read on one connection (no transaction needed). */
-    @Connectable
-    public ResponseView view(long responseId, Caller caller) {
-        return ResponseView.of(get(responseId, caller), answers(responseId));
-    }
-
-    /** {@link #submit(long, Caller)}, answering the submitted response with its answers, read in the same transaction. */
-    @Transactional
-    public ResponseView submitAndView(long responseId, Caller caller) {
-        return ResponseView.of(submit(responseId, caller), answers(responseId));
     }
 
     /** A round's submitted responses with all their answers, for the raw export; access is the exporter's to check. */
