@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import se.lagesbild.system.JdbcTime;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,7 @@ import java.util.List;
  * ({@link ResponseService#saveAnswers}) the stored answers of several responses in one query and several answers
  * stored with one multi-row upsert; and one response's answers, which its form and its submit show. Mapping
  * these rows as entities through the repository was most of the app's CPU per answer save (bench/README.md).
- * Runs inside the caller's transaction, if any.
+ * The batch's statements run on the writer's connection, inside its transaction ({@link AnswerWriter}).
  */
 @Singleton
 class AnswerRows {
@@ -41,21 +42,19 @@ class AnswerRows {
      * The stored answers of these responses to these items (every pair of them: the caller picks the ones it
      * asked for). One query on the index (response_id, item_code).
      */
-    List<Answer> of(Collection<Long> responseIds, Collection<String> itemCodes) {
+    List<Answer> of(Connection connection, Collection<Long> responseIds, Collection<String> itemCodes) throws SQLException {
         String sql = "SELECT id, " + COLUMNS + " FROM answers WHERE response_id IN (" + placeholders(responseIds.size())
                 + ") AND item_code IN (" + placeholders(itemCodes.size()) + ")";
-        return jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int index = 1;
-                for (long responseId : responseIds) {
-                    statement.setLong(index++, responseId);
-                }
-                for (String itemCode : itemCodes) {
-                    statement.setString(index++, itemCode);
-                }
-                return read(statement);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (long responseId : responseIds) {
+                statement.setLong(index++, responseId);
             }
-        });
+            for (String itemCode : itemCodes) {
+                statement.setString(index++, itemCode);
+            }
+            return read(statement);
+        }
     }
 
     /** The response's answers, by item code: what the respondent's form shows. */
@@ -82,30 +81,28 @@ class AnswerRows {
     }
 
     /** Stores the answers, each replacing the response's earlier answer to its item: one statement. */
-    void upsert(List<Answer> answers) {
+    void upsert(Connection connection, List<Answer> answers) throws SQLException {
         if (answers.isEmpty()) {
             return;
         }
         String sql = UPSERT_HEAD + String.join(", ", Collections.nCopies(answers.size(), UPSERT_ROW)) + UPSERT_TAIL;
-        jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int index = 1;
-                for (Answer answer : answers) {
-                    statement.setLong(index++, answer.responseId());
-                    statement.setString(index++, answer.itemCode());
-                    if (answer.value() == null) {
-                        statement.setNull(index++, Types.INTEGER);
-                    } else {
-                        statement.setInt(index++, answer.value());
-                    }
-                    statement.setString(index++, answer.comment());
-                    JdbcTime.bind(statement, index++, answer.updatedAt());
-                    JdbcTime.bind(statement, index++, answer.answeredAt());
-                    statement.setString(index++, answer.idempotencyKey());
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (Answer answer : answers) {
+                statement.setLong(index++, answer.responseId());
+                statement.setString(index++, answer.itemCode());
+                if (answer.value() == null) {
+                    statement.setNull(index++, Types.INTEGER);
+                } else {
+                    statement.setInt(index++, answer.value());
                 }
-                return statement.executeUpdate();
+                statement.setString(index++, answer.comment());
+                JdbcTime.bind(statement, index++, answer.updatedAt());
+                JdbcTime.bind(statement, index++, answer.answeredAt());
+                statement.setString(index++, answer.idempotencyKey());
             }
-        });
+            statement.executeUpdate();
+        }
     }
 
     private static String placeholders(int count) {

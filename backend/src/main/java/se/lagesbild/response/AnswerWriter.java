@@ -3,6 +3,7 @@ package se.lagesbild.response;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
@@ -10,6 +11,8 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -21,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Group commit of answer saves: a request puts its save in a queue and gets a future; a writer thread takes
- * every save waiting (up to {@code lagesbild.answers.batch-size}) and stores them in one transaction
- * ({@link ResponseService#saveAnswers}: one statement per step for all of them, one commit), and only after
+ * every save waiting (up to {@code lagesbild.answers.batch-size}) and stores them in one transaction on a
+ * connection of its own ({@link AnswerConnections}; {@link ResponseService#saveAnswers}: one statement per step
+ * for all of them, one commit), and only after
  * the commit completes each request's future. An answer acknowledged is therefore durable, and a room of people
  * answering at once costs a few transactions instead of one per answer.
  *
@@ -50,6 +54,7 @@ public class AnswerWriter {
     }
 
     private final ResponseService responses;
+    private final AnswerConnections connections;
     private final ExecutorService blocking;
     private final int batchSize;
     private final int helpFrom;
@@ -60,11 +65,12 @@ public class AnswerWriter {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    public AnswerWriter(ResponseService responses, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, MeterRegistry metrics,
+    public AnswerWriter(ResponseService responses, AnswerConnections connections, @Named(TaskExecutors.BLOCKING) ExecutorService blocking, MeterRegistry metrics,
                         @Value("${lagesbild.answers.batch-size:64}") int batchSize,
                         @Value("${lagesbild.answers.writers:2}") int writerCount,
                         @Value("${lagesbild.answers.help-from:8}") int helpFrom) {
         this.responses = responses;
+        this.connections = connections;
         this.blocking = blocking;
         this.batchSize = Math.max(1, batchSize);
         this.helpFrom = Math.max(1, helpFrom);
@@ -138,7 +144,7 @@ public class AnswerWriter {
         batchSizes.record(batch.size());
         List<ResponseService.SaveOutcome> outcomes;
         try {
-            outcomes = responses.saveAnswers(batch.stream().map(Pending::save).toList());
+            outcomes = inTransaction(batch.stream().map(Pending::save).toList());
         } catch (RuntimeException failure) {
             if (batch.size() > 1) {
                 LOG.info("A batch of {} answers failed ({}); saving each on its own", batch.size(), failure.toString());
@@ -155,6 +161,29 @@ public class AnswerWriter {
             } else {
                 batch.get(i).result().complete(outcome.saved());
             }
+        }
+    }
+
+    /**
+     * The batch in one transaction on a writer connection: committed, or rolled back and the failure thrown, a
+     * database's as a {@link DataAccessException} like the repositories' (a connection failure answers 503).
+     */
+    private List<ResponseService.SaveOutcome> inTransaction(List<ResponseService.AnswerSave> saves) {
+        try (Connection connection = connections.get()) {
+            try {
+                List<ResponseService.SaveOutcome> outcomes = responses.saveAnswers(connection, saves);
+                connection.commit();
+                return outcomes;
+            } catch (SQLException | RuntimeException failure) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailed) {
+                    failure.addSuppressed(rollbackFailed);
+                }
+                throw failure;
+            }
+        } catch (SQLException failure) {
+            throw new DataAccessException("A batch of answers could not be stored: " + failure.getMessage(), failure);
         }
     }
 

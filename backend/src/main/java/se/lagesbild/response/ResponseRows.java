@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import se.lagesbild.system.JdbcTime;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,7 +93,11 @@ class ResponseRows {
 
     /** The responses with these ids, locked until the transaction ends, in id order. */
     List<Response> lockByIds(Collection<Long> ids) {
-        return lock("id", ids.size(), statement -> {
+        return jdbc.execute(connection -> lockByIds(connection, ids));
+    }
+
+    List<Response> lockByIds(Connection connection, Collection<Long> ids) throws SQLException {
+        return lock(connection, "id", ids.size(), statement -> {
             int index = 1;
             for (long id : ids) {
                 statement.setLong(index++, id);
@@ -102,7 +107,11 @@ class ResponseRows {
 
     /** The responses with these respondent keys, locked until the transaction ends, in id order. */
     List<Response> lockByRespondentKeys(Collection<String> respondentKeys) {
-        return lock("respondent_key", respondentKeys.size(), statement -> {
+        return jdbc.execute(connection -> lockByRespondentKeys(connection, respondentKeys));
+    }
+
+    List<Response> lockByRespondentKeys(Connection connection, Collection<String> respondentKeys) throws SQLException {
+        return lock(connection, "respondent_key", respondentKeys.size(), statement -> {
             int index = 1;
             for (String key : respondentKeys) {
                 statement.setString(index++, key);
@@ -114,27 +123,29 @@ class ResponseRows {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
-    private List<Response> lock(String column, int count, Binder binder) {
-        return select("WHERE " + column + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ") ORDER BY id FOR UPDATE", binder);
+    private static List<Response> lock(Connection connection, String column, int count, Binder binder) throws SQLException {
+        return select(connection, "WHERE " + column + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ") ORDER BY id FOR UPDATE",
+                binder);
     }
 
     private List<Response> select(String condition, Binder binder) {
-        String sql = "SELECT " + COLUMNS + " FROM responses " + condition;
-        return jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                binder.bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<Response> responses = new ArrayList<>();
-                    while (rows.next()) {
-                        long userId = rows.getLong(7);
-                        Long userIdOrNull = rows.wasNull() ? null : userId;
-                        responses.add(new Response(rows.getLong(1), rows.getLong(2), rows.getString(3),
-                                ResponseStatus.valueOf(rows.getString(4)), JdbcTime.read(rows, 5), JdbcTime.read(rows, 6),
-                                userIdOrNull, rows.getString(8)));
-                    }
-                    return responses;
+        return jdbc.execute(connection -> select(connection, condition, binder));
+    }
+
+    private static List<Response> select(Connection connection, String condition, Binder binder) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM responses " + condition)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Response> responses = new ArrayList<>();
+                while (rows.next()) {
+                    long userId = rows.getLong(7);
+                    Long userIdOrNull = rows.wasNull() ? null : userId;
+                    responses.add(new Response(rows.getLong(1), rows.getLong(2), rows.getString(3),
+                            ResponseStatus.valueOf(rows.getString(4)), JdbcTime.read(rows, 5), JdbcTime.read(rows, 6),
+                            userIdOrNull, rows.getString(8)));
                 }
+                return responses;
             }
-        });
+        }
     }
 }

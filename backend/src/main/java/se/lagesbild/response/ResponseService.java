@@ -15,6 +15,8 @@ import se.lagesbild.round.RoundService;
 import se.lagesbild.system.ProblemException;
 import se.lagesbild.system.Text;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -266,12 +268,13 @@ public class ResponseService {
      * step: the responses locked (in id order), their rounds share-locked, their stored answers read, the applied
      * answers upserted in one statement. A save that is refused (not the caller's, unknown item, a value off the
      * scale, submitted or closed) is refused alone; a failure of the database fails the whole batch, which then
-     * commits nothing.
+     * commits nothing. Runs on the given connection, inside its transaction, which the caller commits or rolls
+     * back ({@link AnswerWriter}: a connection that is never in autocommit, so a batch costs no {@code SET
+     * autocommit} before and after).
      *
      * @return one outcome per save, in the given order
      */
-    @Transactional
-    public List<SaveOutcome> saveAnswers(List<AnswerSave> saves) {
+    List<SaveOutcome> saveAnswers(Connection connection, List<AnswerSave> saves) throws SQLException {
         TreeSet<Long> responseIds = new TreeSet<>();
         TreeSet<String> respondentKeys = new TreeSet<>();
         TreeSet<String> itemCodes = new TreeSet<>();
@@ -289,19 +292,19 @@ public class ResponseService {
         Map<Long, Response> locked = new HashMap<>();
         Map<String, Response> lockedByKey = new HashMap<>();
         if (!responseIds.isEmpty()) {
-            responseRows.lockByIds(responseIds).forEach(response -> locked.put(response.id(), response));
+            responseRows.lockByIds(connection, responseIds).forEach(response -> locked.put(response.id(), response));
         }
         if (!respondentKeys.isEmpty()) {
-            responseRows.lockByRespondentKeys(respondentKeys).forEach(response -> {
+            responseRows.lockByRespondentKeys(connection, respondentKeys).forEach(response -> {
                 lockedByKey.put(response.respondentKey(), response);
                 locked.put(response.id(), response);
             });
         }
         Map<Long, Round> roundsById = locked.isEmpty() ? Map.of()
-                : rounds.getOpenUntilCommit(locked.values().stream().map(Response::roundId).collect(Collectors.toCollection(TreeSet::new)));
+                : rounds.getOpenUntilCommit(connection, locked.values().stream().map(Response::roundId).collect(Collectors.toCollection(TreeSet::new)));
         Map<AnswerKey, Answer> stored = new HashMap<>();
         if (!locked.isEmpty()) {
-            answerRows.of(new TreeSet<>(locked.keySet()), itemCodes)
+            answerRows.of(connection, new TreeSet<>(locked.keySet()), itemCodes)
                     .forEach(answer -> stored.put(new AnswerKey(answer.responseId(), answer.itemCode()), answer));
         }
         Map<AnswerKey, Answer> toStore = new TreeMap<>();
@@ -326,7 +329,7 @@ public class ResponseService {
                 outcomes.add(new SaveOutcome(null, refused));
             }
         }
-        answerRows.upsert(new ArrayList<>(toStore.values()));
+        answerRows.upsert(connection, new ArrayList<>(toStore.values()));
         return outcomes;
     }
 

@@ -4,8 +4,10 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import se.lagesbild.system.JdbcTime;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -31,23 +33,26 @@ class RoundRows {
 
     /** The rounds with these ids (those that exist), share-locked until the transaction ends. */
     List<Round> lockForShare(Collection<Long> ids) {
+        return jdbc.execute(connection -> lockForShare(connection, ids));
+    }
+
+    /** {@link #lockForShare(Collection)} on this connection, inside its transaction. */
+    static List<Round> lockForShare(Connection connection, Collection<Long> ids) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM rounds WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
                 + ") LOCK IN SHARE MODE";
-        return jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int index = 1;
-                for (long id : ids) {
-                    statement.setLong(index++, id);
-                }
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<Round> rounds = new ArrayList<>();
-                    while (rows.next()) {
-                        rounds.add(new Round(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getInt(4), rows.getString(5),
-                                RoundStatus.valueOf(rows.getString(6)), JdbcTime.read(rows, 7), JdbcTime.read(rows, 8)));
-                    }
-                    return rounds;
-                }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (long id : ids) {
+                statement.setLong(index++, id);
             }
-        });
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Round> rounds = new ArrayList<>();
+                while (rows.next()) {
+                    rounds.add(new Round(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getInt(4), rows.getString(5),
+                            RoundStatus.valueOf(rows.getString(6)), JdbcTime.read(rows, 7), JdbcTime.read(rows, 8)));
+                }
+                return rounds;
+            }
+        }
     }
 }

@@ -14,6 +14,8 @@ import se.lagesbild.organisation.Organisations;
 import se.lagesbild.system.ProblemException;
 import se.lagesbild.system.Text;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -85,12 +87,12 @@ public class RoundService {
     }
 
     /**
-     * {@link #getOpenUntilCommit(long)} for several rounds at once (a batch of answers), by id; a round that
-     * does not exist is missing from the map.
+     * {@link #getOpenUntilCommit(long)} for several rounds at once (a batch of answers, on the answer writer's
+     * connection and inside its transaction), by id; a round that does not exist is missing from the map.
      */
-    public Map<Long, Round> getOpenUntilCommit(Collection<Long> roundIds) {
+    public Map<Long, Round> getOpenUntilCommit(Connection connection, Collection<Long> roundIds) throws SQLException {
         Map<Long, Round> byId = new HashMap<>();
-        roundRows.lockForShare(roundIds).forEach(round -> byId.put(round.id(), round));
+        RoundRows.lockForShare(connection, roundIds).forEach(round -> byId.put(round.id(), round));
         return byId;
     }
 

@@ -12,6 +12,8 @@ import se.lagesbild.access.Role;
 import se.lagesbild.support.Api;
 import se.lagesbild.support.ApiTest;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +39,9 @@ class AnswerBatchApiTest extends ApiTest {
 
     @Inject
     ResponseService responses;
+
+    @Inject
+    AnswerConnections connections;
 
     @Inject
     MeterRegistry metrics;
@@ -109,7 +114,7 @@ class AnswerBatchApiTest extends ApiTest {
     }
 
     @Test
-    void oneBatchAppliesItsSavesInOrderAndRefusesOnlyTheOnesThatAreRefused() {
+    void oneBatchAppliesItsSavesInOrderAndRefusesOnlyTheOnesThatAreRefused() throws SQLException {
         long organisationId = api.createOrganisation("Höörs kommun");
         long roundId = api.createRound(organisationId, "checklist-systematik", "2025");
         Api respondent = api.userWithRole(Role.RESPONDENT.name(), organisationId);
@@ -122,17 +127,21 @@ class AnswerBatchApiTest extends ApiTest {
         Caller stranger = new Caller(userId + 1000, "someone-else", false, Map.of(organisationId, Role.RESPONDENT));
         Instant t = Instant.parse("2026-11-24T09:00:00Z");
 
-        List<ResponseService.SaveOutcome> outcomes = responses.saveAnswers(List.of(
-                ResponseService.AnswerSave.of(caller, responseId, "CS-01", 2, null, t, "k1"),
-                ResponseService.AnswerSave.of(caller, responseId, "CS-01", 3, " ny ", t.plusSeconds(1), "k2"),
-                ResponseService.AnswerSave.of(caller, responseId, "CS-02", 1, null, t.plusSeconds(5), "k3"),
-                ResponseService.AnswerSave.of(caller, responseId, "CS-02", 4, null, t.plusSeconds(2), "k4"),
-                ResponseService.AnswerSave.of(caller, responseId, "CS-99", 1, null, t, "k5"),
-                ResponseService.AnswerSave.of(caller, responseId, "CS-03", 9, null, t, "k6"),
-                ResponseService.AnswerSave.of(stranger, responseId, "CS-04", 1, null, t, "k7"),
-                ResponseService.AnswerSave.of(caller, submitted, "CS-01", 1, null, t, "k8"),
-                ResponseService.AnswerSave.of(caller, responseId, "CS-02", 4, null, t.plusSeconds(2), "k3"),
-                ResponseService.AnswerSave.of(caller, responseId, "CS-05", null, null, t, null)));
+        List<ResponseService.SaveOutcome> outcomes;
+        try (Connection connection = connections.get()) { // as the answer writer runs a batch
+            outcomes = responses.saveAnswers(connection, List.of(
+                    ResponseService.AnswerSave.of(caller, responseId, "CS-01", 2, null, t, "k1"),
+                    ResponseService.AnswerSave.of(caller, responseId, "CS-01", 3, " ny ", t.plusSeconds(1), "k2"),
+                    ResponseService.AnswerSave.of(caller, responseId, "CS-02", 1, null, t.plusSeconds(5), "k3"),
+                    ResponseService.AnswerSave.of(caller, responseId, "CS-02", 4, null, t.plusSeconds(2), "k4"),
+                    ResponseService.AnswerSave.of(caller, responseId, "CS-99", 1, null, t, "k5"),
+                    ResponseService.AnswerSave.of(caller, responseId, "CS-03", 9, null, t, "k6"),
+                    ResponseService.AnswerSave.of(stranger, responseId, "CS-04", 1, null, t, "k7"),
+                    ResponseService.AnswerSave.of(caller, submitted, "CS-01", 1, null, t, "k8"),
+                    ResponseService.AnswerSave.of(caller, responseId, "CS-02", 4, null, t.plusSeconds(2), "k3"),
+                    ResponseService.AnswerSave.of(caller, responseId, "CS-05", null, null, t, null)));
+            connection.commit();
+        }
 
         assertApplied(outcomes.get(0), true, 2);
         assertApplied(outcomes.get(1), true, 3);
