@@ -63,6 +63,32 @@ public class ComparisonBenchmark {
         return authorization;
     }
 
+    /**
+     * One signed-in request as the web app sends it; answers the body, or fails naming the request and its status
+     * (the body cut at {@code bodyShown} characters).
+     */
+    static String send(HttpClient http, URI base, String method, String path, String json, int expectedStatus, Duration timeout,
+                       int bodyShown) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", "application/json")
+                .header("Authorization", authorization(http, base));
+        request = json == null ? request.GET()
+                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                String body = response.body();
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
+                        + " (expected " + expectedStatus + "): " + (body.length() <= bodyShown ? body : body.substring(0, bodyShown) + "…"));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path + " interrupted", e);
+        }
+    }
+
     private static String authorization;
 
 
@@ -280,25 +306,9 @@ final class SeedComparisonData {
         if (System.nanoTime() > deadline) {
             throw new IllegalStateException("seeding took longer than --max-seconds " + options.maxSeconds() + " s");
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(options.baseUrl().resolve(path))
-                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json")
-                .header("Authorization", ComparisonBenchmark.authorization(http, options.baseUrl()));
-        request = json == null ? request.GET()
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            requests.incrementAndGet();
-            if (response.statusCode() != expectedStatus) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
-                        + " (expected " + expectedStatus + "): " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(method + " " + path + " interrupted", e);
-        }
+        String body = ComparisonBenchmark.send(http, options.baseUrl(), method, path, json, expectedStatus, Duration.ofSeconds(60), Integer.MAX_VALUE);
+        requests.incrementAndGet();
+        return body;
     }
 
     @SuppressWarnings("unchecked")
@@ -568,24 +578,7 @@ final class ComparisonLoad {
     }
 
     private String send(String method, String path, String json, int expectedStatus) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(options.baseUrl().resolve(path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
-                .header("Authorization", ComparisonBenchmark.authorization(http, options.baseUrl()));
-        request = json == null ? request.GET()
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expectedStatus) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode()
-                        + " (expected " + expectedStatus + "): " + abbreviate(response.body()));
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(method + " " + path + " interrupted", e);
-        }
+        return ComparisonBenchmark.send(http, options.baseUrl(), method, path, json, expectedStatus, Duration.ofSeconds(30), 300);
     }
 
     static double appDuration(String header) {

@@ -97,12 +97,7 @@ class ResponseRows {
     }
 
     List<Response> lockByIds(Connection connection, Collection<Long> ids) throws SQLException {
-        return lock(connection, "id", ids.size(), statement -> {
-            int index = 1;
-            for (long id : ids) {
-                statement.setLong(index++, id);
-            }
-        });
+        return lock(connection, "id", ids);
     }
 
     /** The responses with these respondent keys, locked until the transaction ends, in id order. */
@@ -111,21 +106,22 @@ class ResponseRows {
     }
 
     List<Response> lockByRespondentKeys(Connection connection, Collection<String> respondentKeys) throws SQLException {
-        return lock(connection, "respondent_key", respondentKeys.size(), statement -> {
-            int index = 1;
-            for (String key : respondentKeys) {
-                statement.setString(index++, key);
-            }
-        });
+        return lock(connection, "respondent_key", respondentKeys);
     }
 
     private interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
     }
 
-    private static List<Response> lock(Connection connection, String column, int count, Binder binder) throws SQLException {
-        return select(connection, "WHERE " + column + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ") ORDER BY id FOR UPDATE",
-                binder);
+    /** The responses whose column holds one of the values (ids or respondent keys), locked, in id order. */
+    private static List<Response> lock(Connection connection, String column, Collection<?> values) throws SQLException {
+        return select(connection, "WHERE " + column + " IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ") ORDER BY id FOR UPDATE",
+                statement -> {
+                    int index = 1;
+                    for (Object value : values) {
+                        statement.setObject(index++, value);
+                    }
+                });
     }
 
     private List<Response> select(String condition, Binder binder) {
