@@ -3,13 +3,15 @@
 # second process 1,000 participants join a staircase workshop and answer (must take under 10 s, with no
 # errors and no lost answers), and change their answers 10 times over for the sustained answer rate; then the
 # raw ceiling of the same database: durable single-row upserts over JDBC at the same concurrency. Prints
-# both rates and their ratio. See bench/README.md.
+# both rates and their ratio. Workshops run first the same way for 30 s, unmeasured, as in an app that has
+# served rooms before (the JIT has compiled their paths); --warmup-seconds 0 measures the first room after a start.
+# See bench/README.md.
 #
 #   bench/workshop-benchmark.sh                      the full run (about 1 minute on 2 cores)
 #   bench/workshop-benchmark.sh --concurrency 16     fewer requests in flight (default 32)
 #
 # Options: --participants N (1000)  --rounds N (answer changes per participant, 10)  --concurrency N (32)
-#   --raw-operations N (20000)  --max-seconds N (time limit of each client, 120)
+#   --warmup-seconds N (30)  --raw-operations N (20000)  --max-seconds N (time limit of each client, 120)
 # Environment: BENCH_APP_JAVA_OPTS, JVM options for the app; BENCH_JAR, another build of the app
 #   (default: backend/target/lagesbild.jar, built with ./mvnw -B package -DskipTests when missing).
 set -euo pipefail
@@ -18,6 +20,7 @@ cd "$(dirname "$0")/.."
 
 participants=1000
 rounds=10
+warmup_seconds=30
 concurrency=32
 raw_operations=20000
 max_seconds=120
@@ -26,10 +29,11 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --participants) participants="$2"; shift ;;
     --rounds) rounds="$2"; shift ;;
+    --warmup-seconds) warmup_seconds="$2"; shift ;;
     --concurrency) concurrency="$2"; shift ;;
     --raw-operations) raw_operations="$2"; shift ;;
     --max-seconds) max_seconds="$2"; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -73,11 +77,11 @@ jdbc_url="jdbc:mysql://127.0.0.1:$db_port/lagesbild?sslMode=DISABLED"
 echo "Up after $((SECONDS - app_started)) s; embedded MariaDB on port $db_port"
 
 echo
-echo "== Through the API: $participants participants, $concurrency requests in flight"
+echo "== Through the API: $participants participants, $concurrency requests in flight, workshops for ${warmup_seconds} s first (warm-up)"
 load_out=target/workshop-bench-load.txt
 load_status=0
-timeout --kill-after=10 $((max_seconds + 60)) java bench/WorkshopBenchmark.java load --base-url "$base_url" \
-  --participants "$participants" --rounds "$rounds" --concurrency "$concurrency" --max-seconds "$max_seconds" \
+timeout --kill-after=10 $((warmup_seconds + 2 * max_seconds + 60)) java bench/WorkshopBenchmark.java load --base-url "$base_url" \
+  --participants "$participants" --rounds "$rounds" --warmup-seconds "$warmup_seconds" --concurrency "$concurrency" --max-seconds "$max_seconds" \
   | tee "$load_out" || load_status=$?
 
 echo

@@ -12,6 +12,7 @@ import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.round.Round;
 import se.lagesbild.round.RoundService;
+import se.lagesbild.system.GroupCommit;
 import se.lagesbild.system.ProblemException;
 import se.lagesbild.system.Text;
 
@@ -257,10 +258,6 @@ public class ResponseService {
                 save.idempotencyKey());
     }
 
-    /** What became of one save of a batch: the saved answer, or the problem that refused it. */
-    public record SaveOutcome(@Nullable SavedAnswer saved, @Nullable ProblemException refused) {
-    }
-
     /**
      * Saves many answers in one transaction, each exactly as
      * {@link #saveAnswer(Caller, long, String, Integer, String, Instant, String)} would one after the other in the
@@ -274,7 +271,7 @@ public class ResponseService {
      *
      * @return one outcome per save, in the given order
      */
-    List<SaveOutcome> saveAnswers(Connection connection, List<AnswerSave> saves) throws SQLException {
+    List<GroupCommit.Outcome<SavedAnswer>> saveAnswers(Connection connection, List<AnswerSave> saves) throws SQLException {
         TreeSet<Long> responseIds = new TreeSet<>();
         TreeSet<String> respondentKeys = new TreeSet<>();
         TreeSet<String> itemCodes = new TreeSet<>();
@@ -308,7 +305,7 @@ public class ResponseService {
                     .forEach(answer -> stored.put(new AnswerKey(answer.responseId(), answer.itemCode()), answer));
         }
         Map<AnswerKey, Answer> toStore = new TreeMap<>();
-        List<SaveOutcome> outcomes = new ArrayList<>(saves.size());
+        List<GroupCommit.Outcome<SavedAnswer>> outcomes = new ArrayList<>(saves.size());
         for (int i = 0; i < saves.size(); i++) {
             AnswerSave save = saves.get(i);
             try {
@@ -324,9 +321,9 @@ public class ResponseService {
                     stored.put(key, saved.answer());
                     toStore.put(key, saved.answer());
                 }
-                outcomes.add(new SaveOutcome(saved, null));
+                outcomes.add(GroupCommit.Outcome.of(saved));
             } catch (ProblemException refused) {
-                outcomes.add(new SaveOutcome(null, refused));
+                outcomes.add(GroupCommit.Outcome.refusedWith(refused));
             }
         }
         answerRows.upsert(connection, new ArrayList<>(toStore.values()));

@@ -36,6 +36,7 @@ public class ParticipationService {
     private final WorkshopRepository workshops;
     private final WorkshopService facilitation;
     private final WorkshopStore store;
+    private final WorkshopAnswerWriter answerWriter;
     private final InstrumentCatalog instruments;
     private final RateLimiter rateLimiter;
     private final DerivedTokens tokens;
@@ -43,12 +44,13 @@ public class ParticipationService {
     private final RateLimiter.Limit wrongCodeLimit;
 
     public ParticipationService(WorkshopRepository workshops, WorkshopService facilitation, WorkshopStore store,
-                                InstrumentCatalog instruments, RateLimiter rateLimiter, DerivedTokens tokens,
+                                WorkshopAnswerWriter answerWriter, InstrumentCatalog instruments, RateLimiter rateLimiter, DerivedTokens tokens,
                                 @Value("${lagesbild.workshops.wrong-code-limit:100}") int wrongCodeLimit,
                                 @Value("${lagesbild.workshops.wrong-code-window:5m}") Duration wrongCodeWindow) {
         this.workshops = workshops;
         this.facilitation = facilitation;
         this.store = store;
+        this.answerWriter = answerWriter;
         this.instruments = instruments;
         this.rateLimiter = rateLimiter;
         this.tokens = tokens;
@@ -110,7 +112,7 @@ public class ParticipationService {
         String item = itemCode == null ? onlyItem(instrument) : itemCode;
         AcceptedAnswers.require(instrument, item, value);
         requireOpen(participant.workshopStatus());
-        store.saveAnswer(participant.workshopId(), participant.id(), item, value, WorkshopService.now());
+        answerWriter.saveAndWait(new WorkshopStore.AnswerToSave(participant.workshopId(), participant.id(), item, value, WorkshopService.now()));
     }
 
     /**

@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
+import se.lagesbild.system.JdbcTime;
+
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,13 +15,17 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Participants, their answers and their texts, in plain JDBC: answers arrive from a whole room
- * at once, so saving one is one indexed lookup of the participant by token hash and one upsert, without
- * loading entities; the live results are counted from one index.
+ * at once, so saving one is one indexed lookup of the participant by token hash, and the answers waiting
+ * together are one multi-row upsert ({@link WorkshopAnswerWriter}), without loading entities; the live results
+ * are counted from one index.
  */
 @Singleton
 class WorkshopStore {
@@ -30,9 +37,9 @@ class WorkshopStore {
     static final String INSERT_PARTICIPANT =
             "INSERT INTO workshop_participants (workshop_id, token_hash, group_name, joined_at) VALUES (?, ?, ?, ?)";
     static final String UPDATE_GROUP = "UPDATE workshop_participants SET group_name = ? WHERE id = ?";
-    static final String UPSERT_ANSWER = """
-            INSERT INTO workshop_answers (workshop_id, participant_id, item_code, value, updated_at) VALUES (?, ?, ?, ?, ?)
-            ON DUPLICATE KEY UPDATE value = ?, updated_at = ?""";
+    static final String UPSERT_ANSWERS_HEAD = "INSERT INTO workshop_answers (workshop_id, participant_id, item_code, value, updated_at) VALUES ";
+    static final String UPSERT_ANSWERS_ROW = "(?, ?, ?, ?, ?)";
+    static final String UPSERT_ANSWERS_TAIL = " ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at)";
     static final String ANSWERS_OF_PARTICIPANT = "SELECT item_code, value FROM workshop_answers WHERE participant_id = ?";
     static final String PARTICIPANT_COUNT = "SELECT COUNT(*) FROM workshop_participants WHERE workshop_id = ?";
     static final String ANSWER_COUNTS = """
@@ -130,25 +137,54 @@ class WorkshopStore {
         });
     }
 
+    /** A participant's answer to an item, ordered as the answers' unique index (participant_id, item_code). */
+    private record AnswerKey(long participantId, String itemCode) implements Comparable<AnswerKey> {
+        @Override
+        public int compareTo(AnswerKey other) {
+            int byParticipant = Long.compare(participantId, other.participantId);
+            return byParticipant != 0 ? byParticipant : itemCode.compareTo(other.itemCode);
+        }
+    }
+
+    /** A participant's answer to an item, to save. */
+    record AnswerToSave(long workshopId, long participantId, String itemCode, @Nullable Integer value, Instant at) {
+    }
+
     /**
-     * Saves the participant's answer to an item, replacing an earlier one. The caller has just read the
-     * workshop open with the participant; an answer that was under way while the workshop closed is
-     * counted as given before the close.
+     * Saves the participant's answer to an item, replacing an earlier one, alone (autocommit). The caller has
+     * just read the workshop open with the participant; an answer that was under way while the workshop closed
+     * is counted as given before the close.
      */
-    void saveAnswer(long workshopId, long participantId, String itemCode, @Nullable Integer value, Instant at) {
+    void saveAnswer(AnswerToSave answer) {
         jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPSERT_ANSWER)) {
-                Timestamp time = Timestamp.from(at);
-                statement.setLong(1, workshopId);
-                statement.setLong(2, participantId);
-                statement.setString(3, itemCode);
-                setValue(statement, 4, value);
-                statement.setTimestamp(5, time);
-                setValue(statement, 6, value);
-                statement.setTimestamp(7, time);
-                return statement.executeUpdate();
-            }
+            saveAnswers(connection, List.of(answer));
+            return null;
         });
+    }
+
+    /**
+     * Saves the answers on the connection, in its transaction, with one multi-row upsert: each replaces the
+     * participant's earlier answer to its item, and of two answers to the same item the later in the list wins,
+     * as if they had been saved one after the other. Rows go in key order, so that two batches lock alike.
+     */
+    static void saveAnswers(Connection connection, List<AnswerToSave> answers) throws SQLException {
+        Map<AnswerKey, AnswerToSave> lastByKey = new TreeMap<>();
+        for (AnswerToSave answer : answers) {
+            lastByKey.put(new AnswerKey(answer.participantId(), answer.itemCode()), answer);
+        }
+        String sql = UPSERT_ANSWERS_HEAD + String.join(", ", Collections.nCopies(lastByKey.size(), UPSERT_ANSWERS_ROW))
+                + UPSERT_ANSWERS_TAIL;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (AnswerToSave answer : lastByKey.values()) {
+                statement.setLong(index++, answer.workshopId());
+                statement.setLong(index++, answer.participantId());
+                statement.setString(index++, answer.itemCode());
+                setValue(statement, index++, answer.value());
+                JdbcTime.bind(statement, index++, answer.at());
+            }
+            statement.executeUpdate();
+        }
     }
 
     List<GivenAnswer> answersOf(long participantId) {

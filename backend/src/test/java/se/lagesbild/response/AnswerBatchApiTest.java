@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import se.lagesbild.access.Caller;
 import se.lagesbild.access.Role;
 import se.lagesbild.support.Api;
+import se.lagesbild.system.GroupCommit;
 import se.lagesbild.support.ApiTest;
 
 import java.sql.Connection;
@@ -41,7 +42,7 @@ class AnswerBatchApiTest extends ApiTest {
     ResponseService responses;
 
     @Inject
-    AnswerConnections connections;
+    AnswerWriter writer;
 
     @Inject
     MeterRegistry metrics;
@@ -127,8 +128,8 @@ class AnswerBatchApiTest extends ApiTest {
         Caller stranger = new Caller(userId + 1000, "someone-else", false, Map.of(organisationId, Role.RESPONDENT));
         Instant t = Instant.parse("2026-11-24T09:00:00Z");
 
-        List<ResponseService.SaveOutcome> outcomes;
-        try (Connection connection = connections.get()) { // as the answer writer runs a batch
+        List<GroupCommit.Outcome<ResponseService.SavedAnswer>> outcomes;
+        try (Connection connection = writer.connection()) { // as the answer writer runs a batch
             outcomes = responses.saveAnswers(connection, List.of(
                     ResponseService.AnswerSave.of(caller, responseId, "CS-01", 2, null, t, "k1"),
                     ResponseService.AnswerSave.of(caller, responseId, "CS-01", 3, " ny ", t.plusSeconds(1), "k2"),
@@ -145,7 +146,7 @@ class AnswerBatchApiTest extends ApiTest {
 
         assertApplied(outcomes.get(0), true, 2);
         assertApplied(outcomes.get(1), true, 3);
-        assertEquals("ny", outcomes.get(1).saved().answer().comment());
+        assertEquals("ny", outcomes.get(1).stored().answer().comment());
         assertApplied(outcomes.get(2), true, 1);
         assertApplied(outcomes.get(3), false, 1); // chosen before the answer stored by the save before it
         assertRefused(outcomes.get(4), 404);
@@ -162,14 +163,14 @@ class AnswerBatchApiTest extends ApiTest {
         assertTrue(answersByItem(respondent, submitted).isEmpty());
     }
 
-    private static void assertApplied(ResponseService.SaveOutcome outcome, boolean applied, Integer value) {
+    private static void assertApplied(GroupCommit.Outcome<ResponseService.SavedAnswer> outcome, boolean applied, Integer value) {
         assertNull(outcome.refused(), () -> "refused: " + outcome.refused().getMessage());
-        assertEquals(applied, outcome.saved().applied());
-        assertEquals(value, outcome.saved().answer().value());
+        assertEquals(applied, outcome.stored().applied());
+        assertEquals(value, outcome.stored().answer().value());
     }
 
-    private static void assertRefused(ResponseService.SaveOutcome outcome, int status) {
-        assertNull(outcome.saved());
+    private static void assertRefused(GroupCommit.Outcome<ResponseService.SavedAnswer> outcome, int status) {
+        assertNull(outcome.stored());
         assertEquals(status, outcome.refused().problem(se.lagesbild.system.ProblemTexts.SWEDISH).status(), outcome.refused().getMessage());
     }
 

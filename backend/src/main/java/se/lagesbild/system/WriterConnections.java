@@ -1,34 +1,29 @@
-package se.lagesbild.response;
+package se.lagesbild.system;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The answer writers' connections: a pool of their own (one per writer), configured like the application's
- * (same database, user, driver settings, timeouts, metrics as pool {@code answer-writers}) except that its
- * connections are never in autocommit. Through the application's pool every transaction is framed by
- * {@code SET autocommit=0} and {@code SET autocommit=1} (Micronaut's transaction manager turns autocommit off and
- * on again, the pool's default being on): two of the seven statements of a batch, for nothing. Here a batch is
- * its statements and a {@code COMMIT} ({@link AnswerWriter}). Made when the first batch needs it, so that the
- * application's pool is configured by then (the embedded database, say).
+ * A group commit's connections ({@link GroupCommit}): a pool of their own (one per writer), configured like the
+ * application's (same database, user, driver settings, timeouts, metrics) except that its connections are never
+ * in autocommit. Made when the first batch needs it, so that the application's pool is configured by then (the
+ * embedded database, say).
  */
-@Singleton
-class AnswerConnections {
+final class WriterConnections {
 
     private final DataSource application;
-    private final int writers;
+    private final String poolName;
+    private final int size;
     private volatile HikariDataSource pool;
 
-    AnswerConnections(DataSource application, @Value("${lagesbild.answers.writers:2}") int writers) {
+    WriterConnections(DataSource application, String poolName, int size) {
         this.application = application;
-        this.writers = Math.max(1, writers);
+        this.poolName = poolName;
+        this.size = Math.max(1, size);
     }
 
     /** A connection in a transaction of its own, not in autocommit: the caller commits or rolls back, then closes it. */
@@ -44,9 +39,9 @@ class AnswerConnections {
                 if (current == null) {
                     HikariConfig config = new HikariConfig();
                     application.unwrap(HikariDataSource.class).copyStateTo(config);
-                    config.setPoolName("answer-writers");
+                    config.setPoolName(poolName);
                     config.setAutoCommit(false);
-                    config.setMaximumPoolSize(writers);
+                    config.setMaximumPoolSize(size);
                     config.setMinimumIdle(0);
                     config.setRegisterMbeans(false);
                     config.setHealthCheckRegistry(null);
@@ -59,7 +54,6 @@ class AnswerConnections {
         return current;
     }
 
-    @PreDestroy
     synchronized void close() {
         if (pool != null) {
             pool.close();
