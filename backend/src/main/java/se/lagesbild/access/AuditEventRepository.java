@@ -1,8 +1,6 @@
 package se.lagesbild.access;
 
 import io.micronaut.data.annotation.Query;
-import java.time.Instant;
-import java.util.Optional;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Pageable;
@@ -17,12 +15,6 @@ public interface AuditEventRepository extends CrudRepository<AuditEvent, Long> {
     List<AuditEvent> findByOrganisationId(long organisationId, Pageable page);
 
     List<AuditEvent> findByOrganisationIdAndActionStartsWith(long organisationId, String action, Pageable page);
-
-    /** The day's counted entry of this kind for this thing, locked until the transaction ends. */
-    @Query("""
-            SELECT * FROM audit_events WHERE action = :action AND entity_type = :entityType AND entity_id = :entityId
-            AND at = :at AND user_id IS NULL FOR UPDATE""")
-    Optional<AuditEvent> findCountedForUpdate(String action, String entityType, long entityId, Instant at);
 
     /** Entries that name a person: as the one who acted, or in their detail. */
     @Query("SELECT * FROM audit_events WHERE user_id = :userId OR username = :name OR detail LIKE CONCAT('%', :name, '%') ORDER BY at, id")

@@ -1,12 +1,15 @@
 package se.lagesbild.access;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,16 +30,27 @@ public class AuditTrail {
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     private final AuditEventRepository events;
+    private final JdbcOperations jdbc;
 
-    public AuditTrail(AuditEventRepository events) {
+    public AuditTrail(AuditEventRepository events, JdbcOperations jdbc) {
         this.events = events;
+        this.jdbc = jdbc;
     }
 
     /** Records that the caller (null: the platform itself) did {@code action} to an entity of an organisation. */
     public void record(@Nullable Caller caller, @Nullable Long organisationId, String action, String entityType,
                        @Nullable Long entityId, @Nullable String detail) {
+        jdbc.execute(connection -> {
+            record(connection, caller, organisationId, action, entityType, entityId, detail);
+            return null;
+        });
+    }
+
+    /** {@link #record(Caller, Long, String, String, Long, String)} on this connection, inside its transaction. */
+    public void record(Connection connection, @Nullable Caller caller, @Nullable Long organisationId, String action, String entityType,
+                       @Nullable Long entityId, @Nullable String detail) throws SQLException {
         String shortDetail = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
-        events.save(new AuditEvent(null, Instant.now().truncatedTo(ChronoUnit.MILLIS), organisationId,
+        AuditRows.insert(connection, new AuditEvent(null, Instant.now().truncatedTo(ChronoUnit.MILLIS), organisationId,
                 caller == null ? null : caller.userId(), caller == null ? null : caller.username(),
                 action, entityType, entityId, shortDetail));
         LOG.info("audit {} {} {} by {} in organisation {}", action, entityType, entityId,
@@ -48,11 +62,19 @@ public class AuditTrail {
      * answer): one entry per thing and day (Swedish time), its detail the count, no user, no time of day.
      */
     public void countAnonymous(long organisationId, String action, String entityType, long entityId) {
+        jdbc.execute(connection -> {
+            countAnonymous(connection, organisationId, action, entityType, entityId);
+            return null;
+        });
+    }
+
+    /** {@link #countAnonymous(long, String, String, long)} on this connection, inside its transaction. */
+    public void countAnonymous(Connection connection, long organisationId, String action, String entityType, long entityId)
+            throws SQLException {
         Instant day = LocalDate.now(SWEDEN).atStartOfDay(SWEDEN).toInstant();
-        events.findCountedForUpdate(action, entityType, entityId, day).ifPresentOrElse(
-                counted -> events.update(new AuditEvent(counted.id(), counted.at(), counted.organisationId(), null, null,
-                        action, entityType, entityId, String.valueOf(Integer.parseInt(counted.detail()) + 1))),
-                () -> events.save(new AuditEvent(null, day, organisationId, null, null, action, entityType, entityId, "1")));
+        if (!AuditRows.incrementCount(connection, action, entityType, entityId, day)) {
+            AuditRows.insert(connection, new AuditEvent(null, day, organisationId, null, null, action, entityType, entityId, "1"));
+        }
     }
 
     /** Every entry that names the person (by user id, or by name in the entry or its detail); userId -1 for none. */

@@ -3,7 +3,6 @@ package se.lagesbild.system;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +36,8 @@ import java.util.concurrent.TimeUnit;
  * larger transactions), and a room answering at once gets a second batch prepared while the first waits for its
  * commit.
  *
- * <p>The writers' connections come from a pool of their own ({@code writers} connections) configured like the
- * application's, except that they are never in autocommit: through the application's pool every transaction is
- * framed by {@code SET autocommit=0} and {@code SET autocommit=1}, two statements for nothing. Here a batch is its
- * statements and a {@code COMMIT}. The pool is made when the first batch needs it, so that the application's pool
- * is configured by then (the embedded database, say).
+ * <p>The writers' connections come from a pool of their own ({@code writers} connections, never in autocommit:
+ * {@link TransactionConnections}), so a batch is its statements and a {@code COMMIT}.
  *
  * @param <W> a write
  * @param <R> what a stored write answers with
@@ -91,7 +87,7 @@ public final class GroupCommit<W, R> {
     }
 
     private final Store<W, R> store;
-    private final WriterConnections connections;
+    private final TransactionConnections connections;
     private final ExecutorService blocking;
     private final int batchSize;
     private final int helpFrom;
@@ -108,7 +104,7 @@ public final class GroupCommit<W, R> {
         this.batchSize = Math.max(1, settings.batchSize());
         this.helpFrom = Math.max(1, settings.helpFrom());
         int writerCount = Math.max(1, settings.writers());
-        this.connections = new WriterConnections(application, settings.name() + "-writers", writerCount);
+        this.connections = new TransactionConnections(application, settings.name() + "-writers", writerCount);
         this.batchSizes = DistributionSummary.builder(settings.batchSizes()).description("Writes stored together in one transaction")
                 .register(metrics);
         for (int i = 0; i < writerCount; i++) {
@@ -221,25 +217,10 @@ public final class GroupCommit<W, R> {
 
     /**
      * The batch in one transaction on a writer connection: committed, or rolled back and the failure thrown, a
-     * database's as a {@link DataAccessException} like the repositories' (a connection failure answers 503).
+     * database's as a {@code DataAccessException} ({@link TransactionConnections#inTransaction}).
      */
     private List<Outcome<R>> inTransaction(List<W> writes) {
-        try (Connection connection = connections.get()) {
-            try {
-                List<Outcome<R>> outcomes = store.storeAll(connection, writes);
-                connection.commit();
-                return outcomes;
-            } catch (SQLException | RuntimeException failure) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailed) {
-                    failure.addSuppressed(rollbackFailed);
-                }
-                throw failure;
-            }
-        } catch (SQLException failure) {
-            throw new DataAccessException("A batch of writes could not be stored: " + failure.getMessage(), failure);
-        }
+        return connections.inTransaction(connection -> store.storeAll(connection, writes));
     }
 
     private void storeAlone(Pending<W, R> pending) {
