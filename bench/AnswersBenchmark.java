@@ -78,7 +78,7 @@ public class AnswersBenchmark {
         dbPid = Long.parseLong(options.getOrDefault("db-pid", "0"));
         clockTicks = integer(options, "clock-ticks", 100);
         clients = integer(options, "clients", 8);
-        warmupSeconds = integer(options, "warmup-seconds", 15);
+        warmupSeconds = integer(options, "warmup-seconds", 60);
         seconds = integer(options, "seconds", 30);
         saveConcurrency = integer(options, "save-concurrency", 32);
         saveSeconds = integer(options, "save-seconds", 20);
@@ -92,7 +92,7 @@ public class AnswersBenchmark {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.err.println("usage: java -cp mysql-connector-j.jar bench/AnswersBenchmark.java --base-url URL --jdbc-url URL "
-                    + "[--app-pid N --db-pid N --clock-ticks N] [--clients 8] [--warmup-seconds 15] [--seconds 30] "
+                    + "[--app-pid N --db-pid N --clock-ticks N] [--clients 8] [--warmup-seconds 60] [--seconds 30] "
                     + "[--save-concurrency 32] [--save-seconds 20] [--save-client plain|jdk] [--instrument-requests 2000] [--raw-operations 20000]");
             System.exit(2);
         }

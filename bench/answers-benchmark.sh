@@ -5,11 +5,11 @@
 # rows straight into the same MariaDB (the ceiling). Reports responses/s, latencies, the server's CPU per
 # response (app and database, from /proc) and the ratio of API answer saves to raw upserts. See bench/README.md.
 #
-#   bench/answers-benchmark.sh                  the full run (about 2 minutes on 2 cores)
+#   bench/answers-benchmark.sh                  the full run (about 3 minutes on 2 cores)
 #   bench/answers-benchmark.sh --seconds 10     a shorter measured stretch
 #
-# Options: --clients N (8)  --warmup-seconds N (15)  --seconds N (30)  --save-concurrency N (32)
-#   --save-seconds N (20)  --save-client plain|jdk (plain: a keep-alive socket per saver; jdk: the JDK's HttpClient)
+# Options: --clients N (8)  --warmup-seconds N (60: until the JIT is done, see bench/README.md)  --seconds N (30)
+#   --save-concurrency N (32)  --save-seconds N (20)  --save-client plain|jdk (plain: a keep-alive socket per saver; jdk: the JDK's HttpClient)
 #   --instrument-requests N (2000)  --raw-operations N (20000)
 # Environment: BENCH_APP_JAVA_OPTS, JVM options for the app (a JFR recording, say); BENCH_JAR, another build
 #   of the app (default: backend/target/lagesbild.jar, built with ./mvnw -B package -DskipTests when missing).

@@ -22,8 +22,9 @@ import java.util.Optional;
  * Responses on the answer path, in plain JDBC with the columns read by position: started, read for the form,
  * locked until the transaction ends for an answer save, a batch of them ({@link ResponseService#saveAnswers}) or
  * a submit, and marked submitted. Mapping each row as an entity by name through the repository was a third of a
- * batch's CPU and most of a start's and a submit's (bench/README.md). Runs inside the caller's transaction, if
- * any; a response is locked before its round ({@code RoundService#getOpenUntilCommit}).
+ * batch's CPU and most of a start's and a submit's (bench/README.md). Runs on the caller's connection, inside its
+ * transaction ({@code Transactions}), except the plain read of one response; a response is locked before its
+ * round ({@code RoundService#getOpenUntilCommit}).
  */
 @Singleton
 class ResponseRows {
@@ -39,73 +40,58 @@ class ResponseRows {
         this.jdbc = jdbc;
     }
 
-    /** Stores a new response, created now; answers it with its id and creation time. */
-    Response insert(Response draft) {
+    /** Stores a new response, created now, on this connection; answers it with its id and creation time. */
+    static Response insert(Connection connection, Response draft) throws SQLException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-                statement.setLong(1, draft.roundId());
-                statement.setString(2, draft.respondentRole());
-                statement.setString(3, draft.status().name());
-                JdbcTime.bind(statement, 4, now);
-                JdbcTime.bind(statement, 5, draft.submittedAt());
-                if (draft.userId() == null) {
-                    statement.setNull(6, Types.BIGINT);
-                } else {
-                    statement.setLong(6, draft.userId());
-                }
-                statement.setString(7, draft.respondentKey());
-                statement.executeUpdate();
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    keys.next();
-                    return new Response(keys.getLong(1), draft.roundId(), draft.respondentRole(), draft.status(), now,
-                            draft.submittedAt(), draft.userId(), draft.respondentKey());
-                }
+        try (PreparedStatement statement = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            statement.setLong(1, draft.roundId());
+            statement.setString(2, draft.respondentRole());
+            statement.setString(3, draft.status().name());
+            JdbcTime.bind(statement, 4, now);
+            JdbcTime.bind(statement, 5, draft.submittedAt());
+            if (draft.userId() == null) {
+                statement.setNull(6, Types.BIGINT);
+            } else {
+                statement.setLong(6, draft.userId());
             }
-        });
+            statement.setString(7, draft.respondentKey());
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                return new Response(keys.getLong(1), draft.roundId(), draft.respondentRole(), draft.status(), now,
+                        draft.submittedAt(), draft.userId(), draft.respondentKey());
+            }
+        }
     }
 
-    /** The response, without locking it. */
+    /** The response, without locking it (a read of its own). */
     Optional<Response> find(long id) {
-        return select("WHERE id = ?", statement -> statement.setLong(1, id)).stream().findFirst();
+        return jdbc.execute(connection -> select(connection, "WHERE id = ?", statement -> statement.setLong(1, id))).stream().findFirst();
+    }
+
+    /** The response started with this respondent key, if any, on this connection, without locking it. */
+    static Optional<Response> findByRespondentKey(Connection connection, String respondentKey) throws SQLException {
+        return select(connection, "WHERE respondent_key = ?", statement -> statement.setString(1, respondentKey)).stream().findFirst();
     }
 
     /** Marks the (locked) response submitted at that moment; answers it so. */
-    Response markSubmitted(Response response, Instant at) {
-        jdbc.execute(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(MARK_SUBMITTED)) {
-                statement.setString(1, ResponseStatus.SUBMITTED.name());
-                JdbcTime.bind(statement, 2, at);
-                statement.setLong(3, response.id());
-                return statement.executeUpdate();
-            }
-        });
+    static Response markSubmitted(Connection connection, Response response, Instant at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(MARK_SUBMITTED)) {
+            statement.setString(1, ResponseStatus.SUBMITTED.name());
+            JdbcTime.bind(statement, 2, at);
+            statement.setLong(3, response.id());
+            statement.executeUpdate();
+        }
         return response.submitted(at);
     }
 
-    Optional<Response> lockById(long id) {
-        return lockByIds(List.of(id)).stream().findFirst();
-    }
-
-    Optional<Response> lockByRespondentKey(String respondentKey) {
-        return lockByRespondentKeys(List.of(respondentKey)).stream().findFirst();
-    }
-
-    /** The responses with these ids, locked until the transaction ends, in id order. */
-    List<Response> lockByIds(Collection<Long> ids) {
-        return jdbc.execute(connection -> lockByIds(connection, ids));
-    }
-
-    List<Response> lockByIds(Connection connection, Collection<Long> ids) throws SQLException {
+    /** The responses with these ids, locked until the transaction on this connection ends, in id order. */
+    static List<Response> lockByIds(Connection connection, Collection<Long> ids) throws SQLException {
         return lock(connection, "id", ids);
     }
 
-    /** The responses with these respondent keys, locked until the transaction ends, in id order. */
-    List<Response> lockByRespondentKeys(Collection<String> respondentKeys) {
-        return jdbc.execute(connection -> lockByRespondentKeys(connection, respondentKeys));
-    }
-
-    List<Response> lockByRespondentKeys(Connection connection, Collection<String> respondentKeys) throws SQLException {
+    /** The responses with these respondent keys, locked until the transaction on this connection ends, in id order. */
+    static List<Response> lockByRespondentKeys(Connection connection, Collection<String> respondentKeys) throws SQLException {
         return lock(connection, "respondent_key", respondentKeys);
     }
 
@@ -122,10 +108,6 @@ class ResponseRows {
                         statement.setObject(index++, value);
                     }
                 });
-    }
-
-    private List<Response> select(String condition, Binder binder) {
-        return jdbc.execute(connection -> select(connection, condition, binder));
     }
 
     private static List<Response> select(Connection connection, String condition, Binder binder) throws SQLException {

@@ -15,6 +15,7 @@ import se.lagesbild.round.RoundService;
 import se.lagesbild.system.GroupCommit;
 import se.lagesbild.system.ProblemException;
 import se.lagesbild.system.Text;
+import se.lagesbild.system.Transactions;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,9 +43,12 @@ public class ResponseService {
     private final RespondentKeys keys;
     private final AnswerRows answerRows;
     private final ResponseRows responseRows;
+    private final Transactions transactions;
 
     public ResponseService(ResponseRepository responses, AnswerRepository answers, AnswerRows answerRows, ResponseRows responseRows,
-                           RoundService rounds, InstrumentCatalog instruments, AuditTrail audit, RespondentKeys keys) {
+                           RoundService rounds, InstrumentCatalog instruments, AuditTrail audit, RespondentKeys keys,
+                           Transactions transactions) {
+        this.transactions = transactions;
         this.answerRows = answerRows;
         this.responseRows = responseRows;
         this.audit = audit;
@@ -61,36 +65,41 @@ public class ResponseService {
      * round: starting again answers the one they have. An administrator keying in answers (from paper) gets a new
      * response each time.
      */
-    @Transactional
     public Started start(long roundId, Caller caller, @Nullable String respondentRole) {
-        Round round = rounds.getOpenUntilCommit(roundId, caller, Permission.ANSWER);
-        InstrumentDefinition instrument = openInstrument(round);
-        if (!instrument.collectsManyRespondents()) {
-            String role = checkedRole(instrument, respondentRole);
-            return new Started(responseRows.insert(new Response(null, roundId, role, ResponseStatus.DRAFT, null, null, caller.userId(), null)), true);
-        }
-        String key = caller.admin() ? keys.unattached() : keys.ofAccount(caller.userId(), roundId);
-        return startWithKey(round, instrument, key, respondentRole);
+        return transactions.required(connection -> {
+            Round round = rounds.getOpenUntilCommit(connection, roundId, caller, Permission.ANSWER);
+            InstrumentDefinition instrument = openInstrument(round);
+            if (!instrument.collectsManyRespondents()) {
+                String role = checkedRole(instrument, respondentRole);
+                return new Started(ResponseRows.insert(connection,
+                        new Response(null, roundId, role, ResponseStatus.DRAFT, null, null, caller.userId(), null)), true);
+            }
+            String key = caller.admin() ? keys.unattached() : keys.ofAccount(caller.userId(), roundId);
+            return startWithKey(connection, round, instrument, key, respondentRole);
+        });
     }
 
     /** Starts the response of whoever holds the token (a survey link): one response per token, ever. */
-    @Transactional
     public Started startWithToken(long roundId, String token, @Nullable String respondentRole) {
-        Round round = rounds.getOpenUntilCommit(roundId);
-        return startWithKey(round, openInstrument(round), keys.ofToken(token), respondentRole);
+        return transactions.required(connection -> {
+            Round round = rounds.getOpenUntilCommit(connection, roundId);
+            return startWithKey(connection, round, openInstrument(round), keys.ofToken(token), respondentRole);
+        });
     }
 
     /** A response, and whether this call created it (false: the one the person already had). */
     public record Started(Response response, boolean created) {
     }
 
-    private Started startWithKey(Round round, InstrumentDefinition instrument, String key, @Nullable String respondentRole) {
-        Optional<Response> existing = responses.findByRespondentKey(key);
+    private Started startWithKey(Connection connection, Round round, InstrumentDefinition instrument, String key,
+                                 @Nullable String respondentRole) throws SQLException {
+        Optional<Response> existing = ResponseRows.findByRespondentKey(connection, key);
         if (existing.isPresent()) {
             return new Started(existing.get(), false);
         }
         String role = checkedRole(instrument, respondentRole);
-        return new Started(responseRows.insert(new Response(null, round.id(), role, ResponseStatus.DRAFT, null, null, null, key)), true);
+        return new Started(ResponseRows.insert(connection,
+                new Response(null, round.id(), role, ResponseStatus.DRAFT, null, null, null, key)), true);
     }
 
     private InstrumentDefinition openInstrument(Round round) {
@@ -173,44 +182,24 @@ public class ResponseService {
     }
 
     /**
-     * Saves one answer as the person gave it. Checks, in order: the item exists in the round's instrument
-     * version (404), the value is on its scale (400), the response is still a draft in an open round (409).
-     * Answers sent late (from a browser that was offline) never double or revert anything: a request
-     * repeated with the same idempotency key changes nothing, and an answer chosen before the stored one
-     * is not applied. Either way the stored answer is returned.
+     * Saves one answer alone, in a transaction of its own (what a batch falls back to when it fails as a whole),
+     * exactly as {@link #saveAnswers} saves it in a batch: checks, in order, the item exists in the round's
+     * instrument version (404), the value is on its scale (400), the response is still a draft in an open round
+     * (409). Answers sent late (from a browser that was offline) never double or revert anything: a request
+     * repeated with the same idempotency key changes nothing, and an answer chosen before the stored one is not
+     * applied. Either way the stored answer is returned.
      */
-    @Transactional
-    public SavedAnswer saveAnswer(Caller caller, long responseId, String itemCode, @Nullable Integer value, @Nullable String comment,
-                                  @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
-        Response response = responseRows.lockById(responseId).filter(found -> owns(caller, found))
-                .orElseThrow(() -> notFound(responseId));
-        return saveAnswer(response, itemCode, value, comment, answeredAt, idempotencyKey);
-    }
-
-    /** {@link #saveAnswer(Caller, long, String, Integer, String, Instant, String)} for the holder of a survey token. */
-    @Transactional
-    public SavedAnswer saveAnswerWithToken(String token, String itemCode, @Nullable Integer value, @Nullable String comment,
-                                           @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
-        Response response = responseRows.lockByRespondentKey(keys.ofToken(token)).orElseThrow(ResponseService::notStarted);
-        return saveAnswer(response, itemCode, value, comment, answeredAt, idempotencyKey);
-    }
-
-    private SavedAnswer saveAnswer(Response response, String itemCode, @Nullable Integer value, @Nullable String comment,
-                                   @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
-        Round round = rounds.getOpenUntilCommit(response.roundId());
-        Optional<Answer> stored = answers.findByResponseIdAndItemCode(response.id(), itemCode);
-        SavedAnswer saved = decide(response, round, stored, itemCode, value, comment, answeredAt, idempotencyKey);
-        if (saved.applied()) {
-            Answer answer = saved.answer();
-            answers.upsert(answer.responseId(), itemCode, answer.value(), answer.comment(), answer.updatedAt(), answer.answeredAt(),
-                    answer.idempotencyKey());
+    SavedAnswer saveAlone(AnswerSave save) {
+        GroupCommit.Outcome<SavedAnswer> outcome = transactions.required(connection -> saveAnswers(connection, List.of(save)).get(0));
+        if (outcome.refused() != null) {
+            throw outcome.refused();
         }
-        return saved;
+        return outcome.stored();
     }
 
     /**
      * What saving one answer does, given the response (locked), its round (share-locked) and the answer stored
-     * now: the checks of {@link #saveAnswer(Caller, long, String, Integer, String, Instant, String)} in their order,
+     * now: the checks of {@link #saveAlone} in their order,
      * and the answer to store (applied) or the stored one to answer with (not applied). Stores nothing.
      */
     private SavedAnswer decide(Response response, Round round, Optional<Answer> stored, String itemCode, @Nullable Integer value,
@@ -232,9 +221,8 @@ public class ResponseService {
     }
 
     /**
-     * One answer to save: for a signed-in caller by response id, as
-     * {@link #saveAnswer(Caller, long, String, Integer, String, Instant, String)} takes it, or for the holder of a
-     * survey token, as {@link #saveAnswerWithToken} takes it (then caller is null and responseId unused).
+     * One answer to save: for a signed-in caller by response id, or for the holder of a survey token (then caller
+     * is null and responseId unused).
      */
     public record AnswerSave(@Nullable Caller caller, long responseId, @Nullable String token, String itemCode, @Nullable Integer value,
                              @Nullable String comment, @Nullable Instant answeredAt, @Nullable String idempotencyKey) {
@@ -250,17 +238,8 @@ public class ResponseService {
         }
     }
 
-    /** Saves it alone, in a transaction of its own (what a batch falls back to when it fails as a whole). */
-    SavedAnswer saveAlone(AnswerSave save) {
-        return save.token() != null
-                ? saveAnswerWithToken(save.token(), save.itemCode(), save.value(), save.comment(), save.answeredAt(), save.idempotencyKey())
-                : saveAnswer(save.caller(), save.responseId(), save.itemCode(), save.value(), save.comment(), save.answeredAt(),
-                save.idempotencyKey());
-    }
-
     /**
-     * Saves many answers in one transaction, each exactly as
-     * {@link #saveAnswer(Caller, long, String, Integer, String, Instant, String)} would one after the other in the
+     * Saves many answers in one transaction, each exactly as {@link #saveAlone} would one after the other in the
      * given order (a later save of the same item sees the earlier one), with a statement for all of them at each
      * step: the responses locked (in id order), their rounds share-locked, their stored answers read, the applied
      * answers upserted in one statement. A save that is refused (not the caller's, unknown item, a value off the
@@ -289,10 +268,10 @@ public class ResponseService {
         Map<Long, Response> locked = new HashMap<>();
         Map<String, Response> lockedByKey = new HashMap<>();
         if (!responseIds.isEmpty()) {
-            responseRows.lockByIds(connection, responseIds).forEach(response -> locked.put(response.id(), response));
+            ResponseRows.lockByIds(connection, responseIds).forEach(response -> locked.put(response.id(), response));
         }
         if (!respondentKeys.isEmpty()) {
-            responseRows.lockByRespondentKeys(connection, respondentKeys).forEach(response -> {
+            ResponseRows.lockByRespondentKeys(connection, respondentKeys).forEach(response -> {
                 lockedByKey.put(response.respondentKey(), response);
                 locked.put(response.id(), response);
             });
@@ -344,43 +323,41 @@ public class ResponseService {
     }
 
     /** Submits the response; submitting one that is already submitted answers the same result. */
-    @Transactional
     public Response submit(long responseId, Caller caller) {
-        Response response = responseRows.lockById(responseId).filter(found -> owns(caller, found))
-                .orElseThrow(() -> notFound(responseId));
-        return submit(response, caller);
+        return transactions.required(connection -> submit(connection, ResponseRows.lockByIds(connection, List.of(responseId)).stream()
+                .findFirst().filter(found -> owns(caller, found)).orElseThrow(() -> notFound(responseId)), caller));
     }
 
     /** Submits the response of the holder of a survey token; again answers the same result. */
-    @Transactional
     public Response submitWithToken(String token) {
-        return submit(responseRows.lockByRespondentKey(keys.ofToken(token)).orElseThrow(ResponseService::notStarted), null);
+        return transactions.required(connection -> submit(connection, ResponseRows.lockByRespondentKeys(connection,
+                List.of(keys.ofToken(token))).stream().findFirst().orElseThrow(ResponseService::notStarted), null));
     }
 
     /**
      * Where many answer, the audit trail counts submitted responses per round and day and names nobody: no
      * response id, no user, no time of day, so nothing in it pairs a person with a response.
      */
-    private Response submit(Response response, @Nullable Caller caller) {
+    private Response submit(Connection connection, Response response, @Nullable Caller caller) throws SQLException {
         if (response.status() == ResponseStatus.SUBMITTED) {
             return response;
         }
-        Round round = rounds.getOpenUntilCommit(response.roundId());
+        Round round = rounds.getOpenUntilCommit(connection, response.roundId());
         if (!round.acceptsAnswers()) {
             throw ProblemException.conflict(Text.of("response.round-closed-on-submit", round.label()));
         }
         if (response.respondentKey() != null) {
-            audit.countAnonymous(round.organisationId(), "response.submitted", "round", round.id());
+            audit.countAnonymous(connection, round.organisationId(), "response.submitted", "round", round.id());
         } else {
-            audit.record(caller, round.organisationId(), "response.submitted", "response", response.id(), null);
+            audit.record(connection, caller, round.organisationId(), "response.submitted", "response", response.id(), null);
         }
-        return responseRows.markSubmitted(response, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return ResponseRows.markSubmitted(connection, response, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /**
      * Stores responses given outside the platform (a past round read from a spreadsheet) in the round as
      * submitted, every answer chosen and submitted at the given moment. The caller has checked them against
-     * the round's instrument version with the same rules as {@link #start} and {@link #saveAnswer}
+     * the round's instrument version with the same rules as {@link #start} and {@link #saveAlone}
      * ({@link InstrumentDefinition#acceptsRespondentRole}, {@link InstrumentDefinition#check}).
      *
      * @return the number of answers stored

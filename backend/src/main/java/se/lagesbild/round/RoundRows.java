@@ -1,7 +1,5 @@
 package se.lagesbild.round;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import jakarta.inject.Singleton;
 import se.lagesbild.system.JdbcTime;
 
 import java.sql.Connection;
@@ -18,25 +16,16 @@ import java.util.List;
  * in plain JDBC with the columns read by position: mapping the round as an entity by name cost more than the
  * statement itself (bench/README.md). The lock keeps the round from being closed until the transaction ends,
  * while answers to the same round do not wait for each other; LOCK IN SHARE MODE is understood by MySQL and
- * MariaDB alike. Runs inside the caller's transaction.
+ * MariaDB alike. Runs on the caller's connection, inside its transaction.
  */
-@Singleton
-class RoundRows {
+final class RoundRows {
 
     private static final String COLUMNS = "id, organisation_id, instrument_code, instrument_version, label, status, created_at, closed_at";
 
-    private final JdbcOperations jdbc;
-
-    RoundRows(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    private RoundRows() {
     }
 
-    /** The rounds with these ids (those that exist), share-locked until the transaction ends. */
-    List<Round> lockForShare(Collection<Long> ids) {
-        return jdbc.execute(connection -> lockForShare(connection, ids));
-    }
-
-    /** {@link #lockForShare(Collection)} on this connection, inside its transaction. */
+    /** The rounds with these ids (those that exist), share-locked until the transaction on this connection ends. */
     static List<Round> lockForShare(Connection connection, Collection<Long> ids) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM rounds WHERE id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?"))
                 + ") LOCK IN SHARE MODE";

@@ -29,20 +29,18 @@ import java.util.Map;
 public class RoundService {
 
     private final RoundRepository rounds;
-    private final RoundRows roundRows;
     private final Organisations organisations;
     private final InstrumentCatalog instruments;
     private final AuditTrail audit;
     private final ApplicationEventPublisher<RoundClosed> closings;
     private final int anonymityThreshold;
 
-    public RoundService(RoundRepository rounds, RoundRows roundRows, Organisations organisations, InstrumentCatalog instruments, AuditTrail audit,
+    public RoundService(RoundRepository rounds, Organisations organisations, InstrumentCatalog instruments, AuditTrail audit,
                         ApplicationEventPublisher<RoundClosed> closings,
                         @Value("${lagesbild.anonymity-threshold:5}") int anonymityThreshold) {
         this.audit = audit;
         this.closings = closings;
         this.rounds = rounds;
-        this.roundRows = roundRows;
         this.organisations = organisations;
         this.instruments = instruments;
         this.anonymityThreshold = anonymityThreshold;
@@ -79,16 +77,16 @@ public class RoundService {
     }
 
     /**
-     * The round, which cannot be closed before the caller's transaction ends: an answer, a new response or a
-     * submit that sees the round open is stored before a concurrent close, never after it.
+     * The round, which cannot be closed before the transaction on this connection ends: an answer, a new response
+     * or a submit that sees the round open is stored before a concurrent close, never after it.
      */
-    public Round getOpenUntilCommit(long roundId) {
-        return roundRows.lockForShare(List.of(roundId)).stream().findFirst().orElseThrow(() -> notFound(roundId));
+    public Round getOpenUntilCommit(Connection connection, long roundId) throws SQLException {
+        return RoundRows.lockForShare(connection, List.of(roundId)).stream().findFirst().orElseThrow(() -> notFound(roundId));
     }
 
     /**
-     * {@link #getOpenUntilCommit(long)} for several rounds at once (a batch of answers, on the answer writer's
-     * connection and inside its transaction), by id; a round that does not exist is missing from the map.
+     * {@link #getOpenUntilCommit(Connection, long)} for several rounds at once (a batch of answers), by id; a
+     * round that does not exist is missing from the map.
      */
     public Map<Long, Round> getOpenUntilCommit(Connection connection, Collection<Long> roundIds) throws SQLException {
         Map<Long, Round> byId = new HashMap<>();
@@ -96,9 +94,9 @@ public class RoundService {
         return byId;
     }
 
-    /** {@link #getOpenUntilCommit(long)}, if the caller may do this with the round's organisation; otherwise 404. */
-    public Round getOpenUntilCommit(long roundId, Caller caller, Permission permission) {
-        Round round = getOpenUntilCommit(roundId);
+    /** {@link #getOpenUntilCommit(Connection, long)}, if the caller may do this with the round's organisation; otherwise 404. */
+    public Round getOpenUntilCommit(Connection connection, long roundId, Caller caller, Permission permission) throws SQLException {
+        Round round = getOpenUntilCommit(connection, roundId);
         if (!AccessPolicy.permits(caller, permission, round.organisationId())) {
             throw notFound(roundId);
         }
@@ -145,7 +143,7 @@ public class RoundService {
     /**
      * Closes the round; closing a closed round changes nothing and answers the same round. Two leads closing
      * at once: the round's row lock orders them, so both get the one closing time; the close waits for
-     * answers in flight, and answers after it are refused (see {@link #getOpenUntilCommit}).
+     * answers in flight, and answers after it are refused (see {@link #getOpenUntilCommit(Connection, long)}).
      */
     @Transactional
     public Round close(long roundId, Caller caller) {
