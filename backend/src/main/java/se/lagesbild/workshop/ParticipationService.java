@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import se.lagesbild.instrument.AcceptedAnswers;
 import se.lagesbild.instrument.InstrumentCatalog;
 import se.lagesbild.instrument.InstrumentDefinition;
 import se.lagesbild.system.DerivedTokens;
@@ -107,12 +106,12 @@ public class ParticipationService {
     public void answer(String typedCode, @Nullable String token, @Nullable String itemCode, @Nullable Integer value,
                        String clientAddress) {
         String code = JoinCode.normalise(typedCode);
-        WorkshopStore.Participant participant = requireParticipant(token, code, clientAddress);
-        InstrumentDefinition instrument = instruments.version(participant.instrumentCode(), participant.instrumentVersion());
-        String item = itemCode == null ? onlyItem(instrument) : itemCode;
-        AcceptedAnswers.require(instrument, item, value);
-        requireOpen(participant.workshopStatus());
-        answerWriter.saveAndWait(new WorkshopStore.AnswerToSave(participant.workshopId(), participant.id(), item, value, WorkshopService.now()));
+        if (token != null && !token.isBlank() && JoinCode.isWellFormed(code) && answerWriter.saveAndWait(
+                new WorkshopAnswerWriter.Answer(ParticipantToken.hash(token.strip()), code, itemCode, value, WorkshopService.now()))) {
+            return;
+        }
+        requireParticipant(token, code, clientAddress); // not a participant here: why (403, or the code's own 404 or 429)
+        throw new ProblemException(HttpStatus.FORBIDDEN, Text.of("workshop.not-joined", code));
     }
 
     /**
@@ -225,27 +224,13 @@ public class ParticipationService {
         return ProblemException.notFound(Text.of("workshop.unknown-code", code));
     }
 
-    private static String onlyItem(InstrumentDefinition instrument) {
-        List<InstrumentDefinition.Item> items = instrument.parts().stream().flatMap(part -> part.items().stream()).toList();
-        if (items.size() != 1) {
-            throw ProblemException.badRequest("itemCode", Text.of("workshop.answer-per-item", instrument.titled(), items.size()));
-        }
-        return items.get(0).code();
-    }
-
-    private static void requireOpen(WorkshopStatus status) {
-        if (status != WorkshopStatus.OPEN) {
-            throw notOpen(status);
-        }
-    }
-
     private static void requireNotClosed(WorkshopStatus status) {
         if (status == WorkshopStatus.CLOSED) {
             throw notOpen(status);
         }
     }
 
-    private static ProblemException notOpen(WorkshopStatus status) {
+    static ProblemException notOpen(WorkshopStatus status) {
         return ProblemException.conflict(status == WorkshopStatus.CLOSED
                 ? Text.of("workshop.closed")
                 : Text.of("workshop.not-open-yet"));

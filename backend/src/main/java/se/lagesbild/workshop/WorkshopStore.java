@@ -15,7 +15,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +25,9 @@ import java.util.TreeMap;
 
 /**
  * Participants, their answers and their texts, in plain JDBC: answers arrive from a whole room
- * at once, so saving one is one indexed lookup of the participant by token hash, and the answers waiting
- * together are one multi-row upsert ({@link WorkshopAnswerWriter}), without loading entities; the live results
- * are counted from one index.
+ * at once, so the answers waiting together are one indexed lookup of their participants by token hash and one
+ * multi-row upsert ({@link WorkshopAnswerWriter}), without loading entities; the live results are counted from
+ * one index.
  */
 @Singleton
 class WorkshopStore {
@@ -34,6 +36,10 @@ class WorkshopStore {
             SELECT p.id, p.group_name, w.id, w.status, w.instrument_code, w.instrument_version
             FROM workshop_participants p JOIN workshops w ON w.id = p.workshop_id
             WHERE p.token_hash = ? AND w.code = ?""";
+    static final String PARTICIPANTS_BY_TOKEN = """
+            SELECT p.token_hash, w.code, p.id, p.group_name, w.id, w.status, w.instrument_code, w.instrument_version
+            FROM workshop_participants p JOIN workshops w ON w.id = p.workshop_id
+            WHERE p.token_hash IN (""";
     static final String INSERT_PARTICIPANT =
             "INSERT INTO workshop_participants (workshop_id, token_hash, group_name, joined_at) VALUES (?, ?, ?, ?)";
     static final String UPDATE_GROUP = "UPDATE workshop_participants SET group_name = ? WHERE id = ?";
@@ -111,6 +117,29 @@ class WorkshopStore {
         });
     }
 
+    /** A participant found by token hash, and the code of their workshop. */
+    record ParticipantByToken(String code, Participant participant) {
+    }
+
+    /** The participants with these token hashes (those that exist), by token hash, on this connection. */
+    static Map<String, ParticipantByToken> participantsByToken(Connection connection, Collection<String> tokenHashes) throws SQLException {
+        Map<String, ParticipantByToken> byToken = new HashMap<>();
+        String sql = PARTICIPANTS_BY_TOKEN + String.join(", ", Collections.nCopies(tokenHashes.size(), "?")) + ")";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (String tokenHash : tokenHashes) {
+                statement.setString(index++, tokenHash);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    byToken.put(rows.getString(1), new ParticipantByToken(rows.getString(2), new Participant(rows.getLong(3),
+                            rows.getString(4), rows.getLong(5), WorkshopStatus.valueOf(rows.getString(6)), rows.getString(7), rows.getInt(8))));
+                }
+            }
+        }
+        return byToken;
+    }
+
     long addParticipant(long workshopId, String tokenHash, @Nullable String group, Instant at) {
         return jdbc.execute(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT_PARTICIPANT, Statement.RETURN_GENERATED_KEYS)) {
@@ -148,18 +177,6 @@ class WorkshopStore {
 
     /** A participant's answer to an item, to save. */
     record AnswerToSave(long workshopId, long participantId, String itemCode, @Nullable Integer value, Instant at) {
-    }
-
-    /**
-     * Saves the participant's answer to an item, replacing an earlier one, alone (autocommit). The caller has
-     * just read the workshop open with the participant; an answer that was under way while the workshop closed
-     * is counted as given before the close.
-     */
-    void saveAnswer(AnswerToSave answer) {
-        jdbc.execute(connection -> {
-            saveAnswers(connection, List.of(answer));
-            return null;
-        });
     }
 
     /**

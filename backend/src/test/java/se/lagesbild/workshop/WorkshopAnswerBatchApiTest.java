@@ -80,6 +80,39 @@ class WorkshopAnswerBatchApiTest extends ApiTest {
     }
 
     @Test
+    void anAnswerTheBatchRefusesIsRefusedAloneWithItsOwnProblem() throws Exception {
+        WorkshopCalls calls = new WorkshopCalls(api);
+        String open = (String) calls.openStaircase("Öppen").get("code");
+        String other = (String) calls.openStaircase("Annan").get("code");
+        Map<String, Object> closing = calls.openStaircase("Stängs");
+        WorkshopCalls.Participant answering = calls.join(open, null);
+        WorkshopCalls.Participant offTheScale = calls.join(open, null);
+        WorkshopCalls.Participant elsewhere = calls.join(other, null);
+        WorkshopCalls.Participant tooLate = calls.join((String) closing.get("code"), null);
+        calls.close(Api.id(closing));
+
+        ExecutorService phones = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int round = 0; round < 4; round++) { // 20 at once, so that batches hold all kinds
+                sent.add(phones.submit(() -> WorkshopCalls.statusOf(() -> calls.answer(answering, 2))));
+                sent.add(phones.submit(() -> WorkshopCalls.statusOf(() -> calls.answer(offTheScale, 9))));
+                sent.add(phones.submit(() -> WorkshopCalls.statusOf(() -> calls.answer(new WorkshopCalls.Participant(open, elsewhere.token()), 3))));
+                sent.add(phones.submit(() -> WorkshopCalls.statusOf(() -> calls.answer(tooLate, 3))));
+                sent.add(phones.submit(() -> WorkshopCalls.statusOf(() -> calls.answer(new WorkshopCalls.Participant(open, "no-such-token"), 3))));
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                assertEquals(List.of(200, 400, 403, 409, 403).get(i % 5), sent.get(i).get(), "answer " + i);
+            }
+        } finally {
+            phones.shutdownNow();
+        }
+        assertEquals(List.of(Map.of("itemCode", "JT", "value", 2)), ((Map<?, ?>) calls.participantPage(answering).get("me")).get("answers"));
+        assertEquals(List.of(), ((Map<?, ?>) calls.participantPage(offTheScale).get("me")).get("answers"));
+        assertEquals(List.of(), ((Map<?, ?>) calls.participantPage(elsewhere).get("me")).get("answers"));
+    }
+
+    @Test
     void inOneBatchTheLaterOfTwoAnswersToTheSameItemIsKept() {
         WorkshopCalls calls = new WorkshopCalls(api);
         Map<String, Object> workshop = calls.openStaircase("Ledningsgruppen");

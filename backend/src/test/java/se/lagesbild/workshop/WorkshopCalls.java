@@ -73,6 +73,15 @@ record WorkshopCalls(Api api) {
         return api.json(api.send(as(participant, HttpRequest.GET("/api/w/" + participant.code()))));
     }
 
+    /** The status a call answered with, an error's as well as a success's. */
+    static int statusOf(java.util.function.Supplier<HttpResponse<String>> call) {
+        try {
+            return call.get().code();
+        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
     private static MutableHttpRequest<?> as(Participant participant, MutableHttpRequest<?> request) {
         return request.header("X-Participant-Token", participant.token());
     }

@@ -34,7 +34,7 @@ class WorkshopRoomJoinApiTest extends ApiTest {
         for (int person = 0; person < 200; person++) {
             if (person % 10 == 5) {
                 String typo = typo(code, random);
-                assertEquals(404, statusOf(() -> calls.joinExchange(typo, null)), "a typo " + typo + " finds nothing");
+                assertEquals(404, WorkshopCalls.statusOf(() -> calls.joinExchange(typo, null)), "a typo " + typo + " finds nothing");
                 typos++;
             }
             String typed = person % 3 == 0 ? code.toLowerCase() : person % 3 == 1 ? code.substring(0, 3) + "%20" + code.substring(3) : code;
@@ -51,7 +51,7 @@ class WorkshopRoomJoinApiTest extends ApiTest {
             if (randomCode.equals(code)) {
                 continue;
             }
-            int status = statusOf(() -> calls.joinExchange(randomCode, null));
+            int status = WorkshopCalls.statusOf(() -> calls.joinExchange(randomCode, null));
             if (status == 429) {
                 refusedAt = guess;
                 break;
@@ -80,13 +80,5 @@ class WorkshopRoomJoinApiTest extends ApiTest {
             code.append(JoinCode.ALPHABET.charAt(random.nextInt(JoinCode.ALPHABET.length())));
         }
         return code.toString();
-    }
-
-    private static int statusOf(java.util.function.Supplier<HttpResponse<String>> call) {
-        try {
-            return call.get().code();
-        } catch (io.micronaut.http.client.exceptions.HttpClientResponseException e) {
-            return e.getStatus().getCode();
-        }
     }
 }
