@@ -36,21 +36,19 @@ class TransactionsApiTest extends ApiTest {
 
     @BeforeEach
     void table() {
-        jdbc.execute(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE IF NOT EXISTS transactions_test (id INT PRIMARY KEY)");
-            }
-            return null;
-        });
+        execute("CREATE TABLE IF NOT EXISTS transactions_test (id INT PRIMARY KEY)");
     }
 
     @AfterEach
     void dropTable() {
+        execute("DROP TABLE IF EXISTS transactions_test");
+    }
+
+    private void execute(String sql) {
         jdbc.execute(connection -> {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP TABLE IF EXISTS transactions_test");
+                return statement.execute(sql);
             }
-            return null;
         });
     }
 
