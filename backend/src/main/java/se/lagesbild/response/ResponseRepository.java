@@ -6,12 +6,11 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.util.List;
-import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface ResponseRepository extends CrudRepository<Response, Long> {
 
-    // Responses locked for an answer or a submit are read by ResponseRows (positional, on the answer path).
+    // Responses on the answer path (started, locked, found by respondent key) are read by ResponseRows, by position.
 
     @Query("""
             SELECT r.id, r.round_id, r.respondent_role, r.status, r.created_at, r.submitted_at,
@@ -26,8 +25,6 @@ public interface ResponseRepository extends CrudRepository<Response, Long> {
     List<ResponseSummary> summariesByRoundAndUser(long roundId, long userId);
 
     List<Response> findByRoundIdAndStatus(long roundId, ResponseStatus status);
-
-    Optional<Response> findByRespondentKey(String respondentKey);
 
     @Query("""
             SELECT r.id, r.round_id, r.respondent_role, r.status, r.created_at, r.submitted_at,

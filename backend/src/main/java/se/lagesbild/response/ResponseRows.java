@@ -69,6 +69,11 @@ class ResponseRows {
         return jdbc.execute(connection -> select(connection, "WHERE id = ?", statement -> statement.setLong(1, id))).stream().findFirst();
     }
 
+    /** The response started with this respondent key, if any, without locking it (a read of its own). */
+    Optional<Response> findByRespondentKey(String respondentKey) {
+        return jdbc.execute(connection -> findByRespondentKey(connection, respondentKey));
+    }
+
     /** The response started with this respondent key, if any, on this connection, without locking it. */
     static Optional<Response> findByRespondentKey(Connection connection, String respondentKey) throws SQLException {
         return select(connection, "WHERE respondent_key = ?", statement -> statement.setString(1, respondentKey)).stream().findFirst();

@@ -145,7 +145,7 @@ public class ResponseService {
 
     /** The response answered with this token, if one was started. */
     public Optional<Response> ofToken(String token) {
-        return responses.findByRespondentKey(keys.ofToken(token));
+        return responseRows.findByRespondentKey(keys.ofToken(token));
     }
 
     /** Whether the response is the caller's: by its user, or by the key the platform derives from the caller's account. */

@@ -3,7 +3,6 @@ package se.lagesbild.workshop;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-
 import se.lagesbild.system.JdbcTime;
 
 import java.sql.Connection;
